@@ -15,6 +15,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+@app.callback()
+def _root() -> None:
+    """conflictwire: news reports in, event records out."""
+
+
 # Importing a command module registers its commands on `app`.
 from . import main as _main  # noqa: E402,F401
 from . import geo as _geo  # noqa: E402,F401
