@@ -11,3 +11,8 @@ from .schema import Article
 def resolve_dates(article: Article, options: Options) -> Article:
     """Recognise time expressions, resolve them against the publication date, date each event."""
     return article
+
+
+def find_timexes(text: str, published=None) -> list:
+    """Time expressions in ``text`` (offsets into the text as given), normalised against ``published``."""
+    return []

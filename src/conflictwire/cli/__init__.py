@@ -28,6 +28,7 @@ from . import dates as _dates  # noqa: E402,F401
 from . import events as _events  # noqa: E402,F401
 from . import store as _store  # noqa: E402,F401
 from . import evaluate as _evaluate  # noqa: E402,F401
+from . import actors as _actors  # noqa: E402,F401
 
 
 def main() -> None:

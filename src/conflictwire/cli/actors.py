@@ -1,0 +1,3 @@
+"""Commands for actors (to be filled)."""
+
+from . import app  # noqa: F401
