@@ -53,3 +53,14 @@ def test_options_unknown_setting_is_rejected(tmp_path):
     cfg.write_text("[conflictwire]\nno_such_setting = 1\n")
     with pytest.raises(Exception, match="no_such_setting"):
         load_options(cfg)
+
+
+def test_pipeline_parallel_gives_the_same_records_in_order():
+    from conflictwire.pipeline import pipe_parallel
+
+    opts = Options(stages=("clean", "nlp"))
+    items = [Article(id=f"a{i}", raw_text=f"Article number {i}. It has two sentences.") for i in range(10)]
+    serial = [a.sentences for a in Pipeline(opts).pipe([a.model_copy(deep=True) for a in items])]
+    parallel = list(pipe_parallel(opts, items, workers=2, chunksize=2))
+    assert [a.id for a in parallel] == [a.id for a in items]
+    assert [a.sentences for a in parallel] == serial

@@ -114,3 +114,47 @@ class Pipeline:
                     code="CW999",
                     message=f"internal error in stage {current}: {type(exc).__name__}: {exc}",
                 )
+
+
+# --- Several processes on one machine -------------------------------------------------------------
+# On 2 cores, separate processes beat threads (the GIL) and beat Dask (1.7 ms per task, and spaCy's
+# own n_process was faster still): each worker loads the models once, then takes articles in chunks.
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(options)
+
+
+def _run_in_worker(item: Article | Skip) -> Article | Skip:
+    assert _worker_pipeline is not None
+    out = next(_worker_pipeline.pipe([item]))
+    if isinstance(out, Article):
+        out._doc = None  # the parse stays in the worker; records cross the process boundary
+    return out
+
+
+def pipe_parallel(
+    options: Options, articles: Iterable[Article | Skip], workers: int, chunksize: int = 4
+) -> Iterator[Article | Skip]:
+    """Like ``Pipeline(options).pipe(articles)``, on ``workers`` processes, in input order."""
+    if workers <= 1:
+        yield from Pipeline(options).pipe(articles)
+        return
+    import multiprocessing as mp
+
+    check_chain(options.stages)
+    ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
+        # The input is drawn in batches here, in the caller's thread, not by the pool's feeder
+        # thread: callers filter it against a database connection that belongs to their thread.
+        batch: list[Article | Skip] = []
+        for item in articles:
+            batch.append(item)
+            if len(batch) >= workers * chunksize * 4:
+                yield from pool.imap(_run_in_worker, batch, chunksize=chunksize)
+                batch = []
+        if batch:
+            yield from pool.imap(_run_in_worker, batch, chunksize=chunksize)

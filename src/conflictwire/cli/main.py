@@ -128,10 +128,11 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no event table.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     log_file: Annotated[Optional[Path], typer.Option(help="Write a log to this file.")] = None,
+    workers: Annotated[int, typer.Option(help="Processes to run the pipeline on (one per core).")] = 1,
     config: ConfigOpt = None,
 ) -> None:
     """The main job: read articles, extract events, store them (deduplicated) in a database."""
-    from ..pipeline import Pipeline
+    from ..pipeline import pipe_parallel
     from ..schema import Skip
     from ..store import open_store
 
@@ -139,7 +140,6 @@ def run(
         logging.basicConfig(filename=log_file, level=logging.INFO,
                             format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     options = _options(config, published)
-    pipeline = Pipeline(options)
     try:
         store = open_store(db)
     except Exception as exc:
@@ -164,7 +164,7 @@ def run(
     progress = _progress(quiet or as_json)
     with progress:
         task = progress.add_task("articles", total=None, events=0, rate=0.0)
-        for item in pipeline.pipe(fresh(_articles(inputs, options))):
+        for item in pipe_parallel(options, fresh(_articles(inputs, options)), workers):
             if isinstance(item, Skip):
                 summary["skipped"] += 1
                 summary["skips"].append(item.model_dump())

@@ -1,0 +1,3 @@
+from conflictwire.cli import main
+
+main()
