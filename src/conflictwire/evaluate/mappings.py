@@ -1,0 +1,174 @@
+"""Our ontology (ACLED types, PLOVER, CAMEO, ACLED actor categories) mapped to each gold set's labels.
+
+Each function takes one of our Event records and returns the gold set's label, or None where our
+record has no counterpart. The tables are written out, with their reasons, in docs/evaluation.md.
+"""
+
+from __future__ import annotations
+
+from ..schema import Event
+
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+
+# ---------------------------------------------------------------- UCDP type of violence
+
+UCDP_STATE, UCDP_NONSTATE, UCDP_ONESIDED = "state-based conflict", "non-state conflict", "one-sided violence"
+
+
+def ucdp_type_of_violence(event: Event) -> str | None:
+    """UCDP's three types from our event type and actor categories.
+
+    One-sided: an organised actor attacks civilians (ACLED 'Violence against civilians', or civilians as
+    actor2). State-based: state forces on either side of a fight. Non-state: organised non-state
+    actors fighting each other. Protests and strategic developments have no UCDP type."""
+    if event.event_type not in VIOLENT_TYPES:
+        return None
+    cat1 = event.actor1.category if event.actor1 else None
+    cat2 = event.actor2.category if event.actor2 else None
+    if event.event_type == "Violence against civilians" or cat2 == "civilians" or event.civilian_targeting:
+        return UCDP_ONESIDED
+    if "state forces" in (cat1, cat2):
+        return UCDP_STATE
+    return UCDP_NONSTATE
+
+
+# ---------------------------------------------------------------- CASE 2021 task 2
+
+# The 25 CASE labels that abbreviate ACLED sub-event types (CASE 2021 task-2 note on event types).
+CASE_LABEL_OF_SUB_EVENT = {
+    "Armed clash": "ARMED_CLASH",
+    "Government regains territory": "GOV_REGAINS_TERIT",
+    "Non-state actor overtakes territory": "NON_STATE_ACTOR_OVERTAKES_TER",
+    "Chemical weapon": "CHEM_WEAP",
+    "Air/drone strike": "AIR_STRIKE",
+    "Suicide bomb": "SUIC_BOMB",
+    "Shelling/artillery/missile attack": "ART_MISS_ATTACK",
+    "Remote explosive/landmine/IED": "REM_EXPLOS",
+    "Grenade": "GRENADE",
+    "Sexual violence": "SEX_VIOL",
+    "Attack": "ATTACK",
+    "Abduction/forced disappearance": "ABDUCT_DISSAP",
+    "Peaceful protest": "PEACE_PROTEST",
+    "Protest with intervention": "PROTEST_WITH_INTER",
+    "Excessive force against protesters": "FORCE_AGAINST_PROTEST",
+    "Violent demonstration": "VIOL_DEMONSTR",
+    "Mob violence": "MOB_VIOL",
+    "Agreement": "AGREEMENT",
+    "Arrests": "ARREST",
+    "Change to group/activity": "CHANGE_TO_GROUP_ACT",
+    "Disrupted weapons use": "DISR_WEAP",
+    "Headquarters or base established": "HQ_ESTABLISHED",
+    "Looting/property destruction": "PROPERTY_DISTRUCT",
+    "Non-violent transfer of territory": "NON_VIOL_TERRIT_TRANSFER",
+    "Other": None,  # ACLED's catch-all has no CASE label
+}
+# The 5 labels outside ACLED: reached only through PLOVER types, when our record has one.
+CASE_LABEL_OF_PLOVER = {"CONSULT": "DIPLO", "AGREE": "DIPLO", "COOPERATE": "DIPLO", "AID": "DIPLO"}
+
+
+def case2021_label(event: Event) -> str | None:
+    label = CASE_LABEL_OF_SUB_EVENT.get(event.sub_event_type)
+    if label:
+        return label
+    return CASE_LABEL_OF_PLOVER.get((event.plover_type or "").upper())
+
+
+# ---------------------------------------------------------------- MUC-4 incident types
+
+_MUC_BOMBING = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
+
+
+def muc_incident_type(event: Event) -> str | None:
+    """MUC-4 incident type, or None when our event is not a MUC-4 incident.
+
+    Bombs, IEDs and grenades are BOMBING; abductions KIDNAPPING; looting/property destruction ARSON;
+    every other attack, clash, strike or shelling ATTACK. Protests, riots and strategic developments
+    are not terrorist incidents."""
+    sub = event.sub_event_type
+    if sub in _MUC_BOMBING:
+        return "BOMBING"
+    if sub == "Abduction/forced disappearance":
+        return "KIDNAPPING"
+    if sub == "Looting/property destruction":
+        return "ARSON"
+    if event.event_type in {"Battles", "Explosions/Remote violence", "Violence against civilians"}:
+        return "ATTACK"
+    return None
+
+
+# ---------------------------------------------------------------- KAIROS (WikiEvents) and AIDA (RAMS)
+
+# Gold event types in scope, by their first two dotted components (case-insensitive), with the
+# ACLED event types that are compatible with each.
+_SCOPE = {
+    "conflict.attack": {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"},
+    "conflict.demonstrate": {"Protests", "Riots"},
+    "justice.arrestjaildetain": {"Strategic developments"},
+    "life.die": {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"},
+    "life.injure": {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"},
+}
+
+
+def kairos_scope(gold_type: str | None) -> set[str] | None:
+    """The ACLED event types compatible with a KAIROS/AIDA event type, None when out of our scope."""
+    if not gold_type:
+        return None
+    key = ".".join(gold_type.lower().split(".")[:2])
+    return _SCOPE.get(key)
+
+
+def kairos_compatible(event: Event, gold_type: str | None) -> bool:
+    scope = kairos_scope(gold_type)
+    if not scope or event.event_type not in scope:
+        return False
+    if gold_type.lower().startswith("justice.arrestjaildetain"):
+        return event.sub_event_type == "Arrests"
+    return True
+
+
+# Argument roles (lower case) that our actor1 / actor2 fill.
+PERPETRATOR_ROLES = {"attacker", "killer", "jailer", "injurer", "demonstrator", "perpetrator", "agent"}
+PATIENT_ROLES = {"target", "victim", "detainee"}
+PLACE_ROLES = {"place"}
+
+# ---------------------------------------------------------------- IndiaPoliceEvents
+
+IPE_LABELS = ("KILL", "ARREST", "FAIL", "FORCE", "ANY_ACTION")
+_FORCE_SUBTYPES = {"Excessive force against protesters", "Protest with intervention"}
+
+
+def ipe_labels(event: Event) -> set[str]:
+    """The IndiaPoliceEvents questions our event answers yes to. 'Police' is an actor1 of ACLED
+    category 'state forces'; FAIL (police failed to act) has no counterpart and is never predicted."""
+    labels: set[str] = set()
+    police = bool(event.actor1 and event.actor1.category == "state forces")
+    if event.sub_event_type == "Arrests":
+        labels |= {"ARREST", "ANY_ACTION"}
+    if police and event.event_type in {"Battles", "Explosions/Remote violence", "Violence against civilians"}:
+        labels |= {"FORCE", "ANY_ACTION"}
+        if (event.fatalities or 0) > 0:
+            labels.add("KILL")
+    if event.sub_event_type in _FORCE_SUBTYPES:
+        labels |= {"FORCE", "ANY_ACTION"}
+    if police:
+        labels.add("ANY_ACTION")
+    return labels
+
+
+# ---------------------------------------------------------------- CAMEO and PLOVER
+
+
+def cameo_root(code: str | None) -> str | None:
+    """CAMEO root code: the first two digits of an event code ('1721' -> '17')."""
+    if not code:
+        return None
+    digits = "".join(ch for ch in str(code) if ch.isdigit())
+    return digits[:2] if len(digits) >= 2 else None
+
+
+def plover_type(event: Event) -> str | None:
+    return event.plover_type.upper() if event.plover_type else None
+
+
+def plover_mode(event: Event) -> str | None:
+    return event.plover_mode.lower() if event.plover_mode else None

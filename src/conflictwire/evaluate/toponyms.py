@@ -1,0 +1,99 @@
+"""Scorer for the toponym sets (LGL, TR-News, GeoWebNews, GeoVirus): recognition and resolution.
+
+Predictions are dicts {"start", "end", "lat", "lon"} per document (adapters build them from Toponym
+records; baselines build them directly). Definitions: docs/evaluation.md.
+"""
+
+from __future__ import annotations
+
+from .metrics import MAX_ERROR_KM, error_stats, haversine_km, match_spans, prf
+
+Preds = list[dict]
+
+
+def gold_toponyms(rec: dict) -> list[dict]:
+    """Gold toponyms with usable offsets (a few GeoWebNews annotations have none)."""
+    return [t for t in rec.get("toponyms") or [] if t.get("start") is not None and t.get("end") is not None]
+
+
+def _error(gold: dict, pred: dict | None) -> float:
+    if pred is None or pred.get("lat") is None or pred.get("lon") is None:
+        return MAX_ERROR_KM
+    return haversine_km(gold["lat"], gold["lon"], pred["lat"], pred["lon"])
+
+
+def resolution_errors(gold: list[dict], pred: Preds, *, exact_first: bool) -> list[float]:
+    """Error in km for every gold toponym with coordinates; unmatched or unresolved -> MAX_ERROR_KM.
+
+    Gold and predicted toponyms are paired one to one by span overlap (exact spans first when the
+    gold spans were given to the resolver)."""
+    gspans = [(t["start"], t["end"]) for t in gold]
+    pspans = [(p["start"], p["end"]) for p in pred]
+    pairs = dict(match_spans(gspans, pspans, strict=True)) if exact_first else {}
+    rest_g = [i for i in range(len(gold)) if i not in pairs]
+    rest_p = [j for j in range(len(pred)) if j not in set(pairs.values())]
+    for a, b in match_spans([gspans[i] for i in rest_g], [pspans[j] for j in rest_p], strict=False):
+        pairs[rest_g[a]] = rest_p[b]
+    errors = []
+    for i, t in enumerate(gold):
+        if t.get("lat") is None or t.get("lon") is None:
+            continue
+        errors.append(_error(t, pred[pairs[i]] if i in pairs else None))
+    return errors
+
+
+def score_toponyms(
+    records: list[dict], e2e: list[Preds] | None, given: list[Preds] | None
+) -> tuple[dict, list[dict]]:
+    """Recognition P/R/F1 (strict and overlap) and resolution measures end to end from ``e2e``;
+    resolution with the gold spans given from ``given``. Either may be None (not run)."""
+    counts = {"strict": [0, 0, 0], "overlap": [0, 0, 0]}
+    errs_e2e: list[float] = []
+    errs_given: list[float] = []
+    diags = []
+    for k, rec in enumerate(records):
+        gold = gold_toponyms(rec)
+        gspans = [(t["start"], t["end"]) for t in gold]
+        loss = 0.0
+        missed: list[str] = []
+        far: list[dict] = []
+        if e2e is not None:
+            pred = e2e[k]
+            pspans = [(p["start"], p["end"]) for p in pred]
+            for mode in ("strict", "overlap"):
+                n = len(match_spans(gspans, pspans, strict=mode == "strict"))
+                c = counts[mode]
+                c[0] += n
+                c[1] += len(pred) - n
+                c[2] += len(gold) - n
+            doc_errs = resolution_errors(gold, pred, exact_first=False)
+            errs_e2e += doc_errs
+            matched = {i for i, _ in match_spans(gspans, pspans, strict=False)}
+            missed = [t["name"] for i, t in enumerate(gold) if i not in matched]
+            loss += len(missed) + sum(1 for e in doc_errs if e > 161)
+        if given is not None:
+            doc_errs = resolution_errors(gold, given[k], exact_first=True)
+            errs_given += doc_errs
+            located = [t for t in gold if t.get("lat") is not None]
+            far = [{"name": t["name"], "km_off": round(e)} for t, e in zip(located, doc_errs) if e > 161]
+            loss += len(far)
+        diags.append({
+            "id": rec.get("id"),
+            "loss": loss,
+            "gold": [{"name": t.get("name"), "start": t["start"], "lat": t.get("lat"), "lon": t.get("lon")} for t in gold],
+            "ours": {
+                "found": [{"text": (rec.get("text") or "")[p["start"]:p["end"]], "lat": p.get("lat"), "lon": p.get("lon")}
+                          for p in (e2e[k] if e2e is not None else [])],
+                "missed": missed,
+                "far_with_gold_spans": far,
+            },
+        })
+    metrics: dict[str, float] = {}
+    if e2e is not None:
+        for mode, (tp, fp, fn) in counts.items():
+            for name, value in prf(tp, fp, fn).items():
+                metrics[f"recognition_{mode}_{name}"] = value
+        metrics.update({f"e2e_{k}": v for k, v in error_stats(errs_e2e).items()})
+    if given is not None:
+        metrics.update({f"given_{k}": v for k, v in error_stats(errs_given).items()})
+    return metrics, diags

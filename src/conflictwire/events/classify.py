@@ -1,0 +1,206 @@
+"""Trained linear heads over candidate sentences: is it an event, which sub-event type, which PLOVER type.
+
+Features (the same code builds them in training and at run time):
+- TF-IDF of word 1-2-grams, with the vocabulary and idf stored in the model file;
+- the MiniLM sentence embedding from ``encoder.py`` when onnxruntime is installed;
+- the trigger lexicon's votes: per sub-event type, the weight of its most specific trigger.
+
+The model file ``data/heads.npz`` holds, per head, its classes and its weights split into those three
+blocks, written by ``train.py`` (``conflictwire train``). Two variants are stored: one with the
+embedding block and one without, so the stage runs, a little less well, where onnxruntime is absent.
+Scoring is plain numpy; scikit-learn is only needed to train.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from importlib import resources
+from io import BytesIO
+
+import numpy as np
+
+from .ontology import sub_event_types
+
+TOKEN = re.compile(r"[a-z][a-z'\-]*|\d+")
+MODEL_FILE = "data/heads.npz"
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased words, numbers folded to one token, with their bigrams."""
+    words = ["0" if w[0].isdigit() else w for w in TOKEN.findall(text.lower())]
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+def tfidf_rows(texts: list[str], vocab: dict[str, int], idf: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Sparse rows (term ids, l2-normalised sublinear tf-idf values)."""
+    rows = []
+    for text in texts:
+        counts = Counter(t for t in tokens(text) if t in vocab)
+        if not counts:
+            rows.append((np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)))
+            continue
+        ids = np.fromiter((vocab[t] for t in counts), dtype=np.int64, count=len(counts))
+        vals = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float32, count=len(counts))
+        vals *= idf[ids]
+        vals /= max(float(np.linalg.norm(vals)), 1e-12)
+        rows.append((ids, vals))
+    return rows
+
+
+def lexicon_votes(trigger_sets: list[list[tuple[str, float]]]) -> np.ndarray:
+    """Per sentence and sub-event type, the weight (/5) of the most specific trigger; last column: any."""
+    types = sub_event_types()
+    index = {t: i for i, t in enumerate(types)}
+    out = np.zeros((len(trigger_sets), len(types) + 1), dtype=np.float32)
+    for row, triggers in enumerate(trigger_sets):
+        for sub_event_type, weight in triggers:
+            j = index[sub_event_type]
+            out[row, j] = max(out[row, j], weight / 5.0)
+        out[row, -1] = 1.0 if triggers else 0.0
+    return out
+
+
+class Head:
+    """A linear softmax (or sigmoid, for two classes) head over its own TF-IDF vocabulary, the
+    embedding and the lexicon votes."""
+
+    def __init__(self, classes, vocab, idf, w_tfidf, w_emb, w_lex, bias, calibration=None):
+        self.classes = list(classes)
+        self.vocab = vocab  # term -> column
+        self.idf = idf
+        self.w_tfidf = w_tfidf  # (n_classes_or_1, vocab)
+        self.w_emb = w_emb  # (n_classes_or_1, 384) or None
+        self.w_lex = w_lex  # (n_classes_or_1, 26)
+        self.bias = bias
+        self.calibration = calibration  # (a, b) of Platt scaling on cross-validated scores, binary heads
+
+    def logits(self, texts, emb, lex) -> np.ndarray:
+        rows = tfidf_rows(texts, self.vocab, self.idf)
+        out = np.tile(self.bias, (len(rows), 1)).astype(np.float64)
+        for i, (ids, vals) in enumerate(rows):
+            if len(ids):
+                out[i] += self.w_tfidf[:, ids] @ vals
+        if self.w_emb is not None and emb is not None:
+            out += emb @ self.w_emb.T
+        out += lex @ self.w_lex.T
+        return out
+
+    def proba(self, texts, emb, lex, calibrated: bool = True) -> np.ndarray:
+        z = self.logits(texts, emb, lex)
+        if z.shape[1] == 1:  # binary: the column is the log-odds of classes[1]
+            z1 = z[:, 0]
+            if calibrated and self.calibration:
+                a, b = self.calibration
+                z1 = a * z1 + b
+            p = 1.0 / (1.0 + np.exp(-z1))
+            return np.stack([1 - p, p], axis=1)
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+
+def save_models(path, variants: dict[str, dict[str, Head]], info: dict) -> None:
+    """Write every variant's heads to one compressed npz (float16 weights keep it small)."""
+    import json
+
+    def text(value: str) -> np.ndarray:
+        return np.frombuffer(value.encode("utf-8"), dtype=np.uint8)
+
+    arrays = {"info": text(json.dumps(info, sort_keys=True))}
+    for vname, heads in variants.items():
+        for hname, head in heads.items():
+            key = f"{vname}/{hname}"
+            arrays[f"{key}/classes"] = text("\n".join(head.classes))
+            arrays[f"{key}/vocab"] = text("\n".join(sorted(head.vocab, key=head.vocab.get)))
+            arrays[f"{key}/idf"] = head.idf.astype(np.float32)
+            arrays[f"{key}/w_tfidf"] = head.w_tfidf.astype(np.float16)
+            arrays[f"{key}/w_lex"] = head.w_lex.astype(np.float32)
+            arrays[f"{key}/bias"] = head.bias.astype(np.float32)
+            arrays[f"{key}/calibration"] = np.array(head.calibration or (), dtype=np.float64)
+            if head.w_emb is not None:
+                arrays[f"{key}/w_emb"] = head.w_emb.astype(np.float16)
+    buf = BytesIO()
+    np.savez_compressed(buf, **arrays)
+    with open(path, "wb") as fh:
+        fh.write(buf.getvalue())
+
+
+def read_models(data: bytes) -> tuple[dict[str, dict[str, Head]], dict]:
+    import json
+
+    z = np.load(BytesIO(data))
+    text = lambda key: bytes(z[key]).decode("utf-8")  # noqa: E731
+    info = json.loads(text("info"))
+    variants: dict[str, dict[str, Head]] = {}
+    for vname in info["variants"]:
+        heads = {}
+        for hname in info["heads"]:
+            key = f"{vname}/{hname}"
+            if f"{key}/classes" not in z.files:
+                continue
+            vocab = {t: i for i, t in enumerate(text(f"{key}/vocab").split("\n"))}
+            w_emb = z[f"{key}/w_emb"].astype(np.float32) if f"{key}/w_emb" in z.files else None
+            cal = tuple(float(x) for x in z[f"{key}/calibration"]) or None
+            heads[hname] = Head(
+                text(f"{key}/classes").split("\n"), vocab, z[f"{key}/idf"], z[f"{key}/w_tfidf"].astype(np.float32),
+                w_emb, z[f"{key}/w_lex"], z[f"{key}/bias"], cal,
+            )
+        variants[vname] = heads
+    return variants, info
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> dict[str, Head] | None:
+    """The installed heads: the embedding variant when the encoder runs here, else TF-IDF only."""
+    path = resources.files("conflictwire.events").joinpath(MODEL_FILE)
+    if not path.is_file():
+        return None
+    variants, _info = read_models(path.read_bytes())
+    from . import encoder
+
+    if "emb" in variants and encoder.available():
+        return variants["emb"]
+    return variants.get("tfidf")
+
+
+def score_sentences(heads: dict[str, Head], texts: list[str], trigger_sets: list[list[tuple[str, float]]]) -> dict[str, np.ndarray]:
+    """Probabilities of every head for each sentence."""
+    emb = None
+    if any(h.w_emb is not None for h in heads.values()):
+        from . import encoder
+
+        emb = encoder.encode(texts)
+    lex = lexicon_votes(trigger_sets)
+    return {name: head.proba(texts, emb, lex) for name, head in heads.items()}
+
+
+def rescore(article, candidates):
+    """Give each candidate the trained heads' type and a calibrated confidence; drop non-ACLED readings.
+
+    The type head may overrule the lexicon's type; its non-ACLED classes (diplomacy, crime,
+    disasters, statements) mean the sentence is no ACLED event, and the candidate is dropped.
+    Confidence = P(event) x P(type | event), both from heads scored by cross-validation.
+    """
+    heads = load_model()
+    if heads is None or not candidates:
+        return candidates
+    texts = [c.sentence.text for c in candidates]
+    trigger_sets = [c.trigger_votes for c in candidates]
+    probs = score_sentences(heads, texts, trigger_sets)
+    kinds = set(sub_event_types())
+    type_head = heads["type"]
+    kept = []
+    for i, cand in enumerate(candidates):
+        p_type = probs["type"][i]
+        best = int(np.argmax(p_type))
+        label = type_head.classes[best]
+        if label not in kinds:
+            continue
+        cand.sub_event_type = label
+        p_event = float(probs["event"][i, 1]) if "event" in probs else 1.0
+        cand.confidence = round(float(p_event * p_type[best]), 3)
+        kept.append(cand)
+    return kept

@@ -1,0 +1,359 @@
+"""Find the clauses that report events and type them.
+
+Two passes per sentence. A trigger lexicon (``data/triggers.tsv``) over the spaCy parse proposes
+candidates with a sub-event type, using the verb's subject and object where the type depends on who
+did what to whom ("army seized the town" vs "rebels seized the town" vs "police seized weapons").
+``modality.read_status`` then drops negated, hypothetical, opinion, warning, forecast, generic and
+history clauses and gives the others a modality. When a trained model is installed
+(``data/heads.npz``, see ``train.py``) it rescores each candidate: a probability that the sentence
+reports an event, and a sub-event type distribution that can overrule the lexicon's guess.
+Mentions of the same event (same type, no conflicting place or day) merge into one record.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+from dataclasses import dataclass, field
+from importlib import resources
+
+from ..schema import Article, Event, Evidence, Span
+from .modality import Status, read_status
+from .ontology import kind_of
+
+PLACE_NOUNS = {
+    "town", "city", "village", "area", "district", "region", "province", "territory", "base", "position",
+    "airport", "hill", "neighbourhood", "neighborhood", "outskirts", "border", "crossing", "road", "highway",
+    "stronghold", "control", "airbase", "port", "capital", "county", "governorate", "camp", "checkpoint",
+    "oilfield", "field", "headquarters", "compound", "valley", "island", "settlement", "municipality", "locality", "suburb", "quarter",
+}
+WEAPON_NOUNS = {
+    "weapon", "arm", "ammunition", "explosive", "bomb", "ied", "device", "rifle", "gun", "pistol", "grenade",
+    "rocket", "missile", "mortar", "cache", "detonator", "landmine", "mine", "firearm", "munition", "shell",
+    "dynamite", "tnt", "launcher", "ak-47", "kalashnikov", "round", "cartridge",
+}
+PERSON_NOUNS = {
+    "people", "person", "man", "woman", "child", "civilian", "villager", "resident", "farmer", "student",
+    "worker", "boy", "girl", "family", "passenger", "journalist", "teacher", "member", "leader", "official",
+    "politician", "activist", "suspect", "youth", "driver", "trader", "shopkeeper", "priest", "wife",
+    "husband", "son", "daughter", "mother", "father", "brother", "sister", "doctor", "nurse", "pilgrim",
+    "worshipper", "victim", "individual", "employee", "businessman", "mayor", "councillor", "candidate",
+}
+PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "marcher", "crowd"}
+ARMED_NOUNS = {
+    "soldier", "troop", "police", "policeman", "officer", "militant", "fighter", "rebel", "insurgent",
+    "army", "force", "convoy", "base", "checkpoint", "patrol", "position", "guerrilla", "jihadist",
+    "militia", "militiaman", "guard", "commando", "paramilitary", "gunman", "combatant", "personnel",
+    "post", "outpost", "barracks", "garrison", "tank", "sniper", "serviceman", "marine", "policemen",
+}
+STATE_NOUNS = {
+    "army", "troop", "soldier", "force", "police", "military", "government", "regime", "security",
+    "authority", "policeman", "officer", "navy", "marine", "commando", "paramilitary", "gendarme",
+    "gendarmerie", "guard", "unit", "battalion", "brigade", "division", "ministry", "coalition",
+}
+NON_STATE_MODIFIERS = {
+    "rebel", "insurgent", "militant", "jihadist", "separatist", "opposition", "islamist", "tribal",
+    "guerrilla", "armed", "terrorist", "militia", "cartel", "gang", "is", "isis", "isil", "taliban",
+}
+AIR_NOUNS = {"warplane", "jet", "aircraft", "plane", "drone", "helicopter", "bomber", "aviation", "gunship"}
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    lemma: str
+    pos: str
+    sub_event_type: str
+    weight: float
+    needs: tuple[tuple[str, frozenset[str]], ...]
+
+
+@dataclass
+class Candidate:
+    """A trigger in a sentence with its proposed type and status."""
+
+    sentence: Span
+    trigger: Span
+    rule: TriggerRule
+    status: Status
+    sub_event_type: str
+    confidence: float
+    places: frozenset[str] = frozenset()
+    dates: frozenset[str] = frozenset()
+    mentions: list[tuple[Span, Span]] = field(default_factory=list)  # (sentence, trigger) of merged mentions
+    trigger_votes: list[tuple[str, float]] = field(default_factory=list)  # every lexicon reading in the sentence
+
+
+@functools.lru_cache(maxsize=1)
+def load_triggers() -> dict[str, list[TriggerRule]]:
+    """The trigger lexicon, keyed by lemma."""
+    text = resources.files("conflictwire.events").joinpath("data/triggers.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")), delimiter="\t")
+    table: dict[str, list[TriggerRule]] = {}
+    for row in rows:
+        kind_of(row["sub_event_type"])  # a typo in the table fails loudly here, not silently later
+        needs = []
+        for cond in (row.get("needs") or "").split():
+            key, _, values = cond.partition(":")
+            needs.append((key, frozenset(values.split("|"))))
+        rule = TriggerRule(row["lemma"], row["pos"], row["sub_event_type"], float(row["weight"]), tuple(needs))
+        table.setdefault(rule.lemma, []).append(rule)
+    for rules in table.values():
+        # Conditional rules first: a rule with conditions is more specific than the bare lemma.
+        rules.sort(key=lambda r: (-len(r.needs), -r.weight))
+    return table
+
+
+_POS_OK = {
+    # The small model often tags nouns as verbs and participles as adjectives; the lexicon's
+    # conditions and the status check, not the tag, keep the readings apart.
+    "VERB": {"VERB", "AUX", "ADJ"},
+    "NOUN": {"NOUN", "PROPN", "VERB", "ADJ"},
+    "ADJ": {"ADJ", "NOUN", "VERB"},
+    "ADV": {"ADV"},
+    "ANY": {"VERB", "AUX", "NOUN", "PROPN", "ADJ", "ADV"},
+}
+
+
+# Past forms the small model's lemmatizer leaves as they are.
+IRREGULAR = {
+    "retook": "retake", "retaken": "retake", "took": "take", "taken": "take", "fell": "fall", "fallen": "fall",
+    "shot": "shoot", "fought": "fight", "overran": "overrun", "blew": "blow", "blown": "blow", "struck": "strike",
+    "slain": "slay", "slew": "slay", "withdrew": "withdraw", "withdrawn": "withdraw", "beaten": "beat",
+    "found": "find", "rioted": "riot", "raped": "rape", "airstrikes": "airstrike", "protesters": "protester", "shelled": "shell", "looted": "loot",
+}
+
+
+def _lemma(tok) -> str:
+    lower = tok.lower_
+    return IRREGULAR.get(lower) or tok.lemma_.lower()
+
+
+def _targets(tok) -> list:
+    """What the trigger acts on: direct object, passive subject, or 'on/against' objects of a noun."""
+    out = []
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj") or (passive and c.dep_ == "nsubjpass"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "in", "into", "at"):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    for c in list(out):
+        out.extend(g for g in c.children if g.dep_ == "conj")
+        for prep in c.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out.extend(g for g in prep.children if g.dep_ == "pobj")
+    return out
+
+
+def _agents(tok) -> list:
+    """Who did it: the subject, or the 'by' agent of a passive verb."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            out.append(c)
+        elif c.dep_ == "agent":
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    if not out and tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
+        return _agents(tok.head)
+    return out
+
+
+def _is_place(tok) -> bool:
+    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if _lemma(tok) in PLACE_NOUNS:
+        return True
+    return any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in tok.subtree)
+
+
+def _is_state(tok) -> bool:
+    modifiers = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
+    if _lemma(tok) in STATE_NOUNS and not (modifiers & NON_STATE_MODIFIERS):
+        return True
+    return any(_is_state(c) for c in tok.children if c.dep_ == "conj")
+
+
+def _check(rule: TriggerRule, tok, sent_lemmas: set[str]) -> bool:
+    for key, values in rule.needs:
+        if key == "co":
+            if not (values & sent_lemmas):
+                return False
+        elif key == "notco":
+            if values & sent_lemmas:
+                return False
+        elif key == "mod":
+            if not any(_lemma(c) in values or c.lower_ in values for c in tok.children):
+                return False
+        elif key == "obj":
+            targets = _targets(tok)
+            if "place" in values and any(_is_place(t) for t in targets):
+                continue
+            if "weapon" in values and any(_lemma(t) in WEAPON_NOUNS for t in targets):
+                continue
+            if "person" in values and any(
+                _lemma(t) in PERSON_NOUNS or t.ent_type_ == "PERSON" or t.like_num or t.pos_ == "PRON" for t in targets
+            ):
+                continue
+            if "protester" in values and any(_lemma(t) in PROTESTER_NOUNS for t in targets):
+                continue
+            if "armed" in values and any(_lemma(t) in ARMED_NOUNS for t in targets):
+                continue
+            return False
+        elif key == "subj":
+            agents = _agents(tok)
+            if "state" in values and any(_is_state(a) for a in agents):
+                continue
+            if "air" in values and any(_lemma(a) in AIR_NOUNS or "air" in {_lemma(t) for t in a.subtree} for a in agents):
+                continue
+            if "nonstate" in values and agents and not any(_is_state(a) for a in agents):
+                continue
+            return False
+    return True
+
+
+def find_triggers(sent) -> list[tuple[TriggerRule, object]]:
+    """Every (rule, token) the lexicon proposes in a spaCy sentence span, most specific first."""
+    table = load_triggers()
+    sent_lemmas = {_lemma(t) for t in sent} | {t.lower_ for t in sent}
+    found = []
+    for tok in sent:
+        rules = table.get(_lemma(tok)) or table.get(tok.lower_)
+        if not rules:
+            continue
+        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "VBG"):
+            continue  # "detained farmers", "wounded soldiers": a description, not the clause's event
+        for rule in rules:
+            if tok.pos_ not in _POS_OK[rule.pos]:
+                continue
+            if _check(rule, tok, sent_lemmas):
+                found.append((rule, tok))
+                break  # the first rule that holds for a token is its most specific reading
+    found.sort(key=lambda rt: -rt[0].weight)
+    return found
+
+
+def _purpose_or_gerund(tok) -> Status | None:
+    """Infinitives of purpose and bare gerund subjects name intentions or topics, not events."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        governor = tok.head
+        if governor is not tok and _lemma(governor) in {"plan", "vow", "threaten", "intend", "prepare", "decide", "call", "pledge", "announce", "agree"}:
+            return Status("planned", f"planned:{_lemma(governor)}")
+        return Status(None, f"intention:to-{_lemma(governor)}")
+    if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "pcomp") and not any(c.dep_ == "nsubj" for c in tok.children):
+        return Status(None, "generic:gerund")
+    return None
+
+
+def _span_of(doc, start_char: int, end_char: int, text: str) -> Span:
+    return Span(start=start_char, end=end_char, text=text[start_char:end_char])
+
+
+def find_candidates(article: Article, doc, sentences: list[Span] | None = None) -> tuple[list[Candidate], list[tuple[Span, str]]]:
+    """Event candidates of an article, one per sentence at most, and the dropped clauses with their reason."""
+    text = article.text
+    sentences = sentences if sentences is not None else article.sentences
+    if not sentences:
+        sentences = [Span(start=s.start_char, end=s.end_char, text=s.text) for s in doc.sents]
+    kept: list[Candidate] = []
+    dropped: list[tuple[Span, str]] = []
+    for sentence in sentences:
+        sent = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if sent is None or len(sent) == 0:
+            continue
+        triggers = find_triggers(sent)
+        if not triggers:
+            continue
+        chosen = None
+        first_reason = None
+        for rule, tok in triggers:
+            status = _purpose_or_gerund(tok) or read_status(tok, sent, article.published)
+            if status.is_event:
+                chosen = (rule, tok, status)
+                break
+            first_reason = first_reason or status.reason
+            if not status.reason.startswith(("intention", "generic:gerund")):
+                # The sentence's main event is negated, hypothetical, opined or foreseen: weaker cues
+                # in it ("the men accused of the killing") are not reports of their own.
+                break
+        if chosen is None:
+            dropped.append((sentence, first_reason or "no-trigger"))
+            continue
+        rule, tok, status = chosen
+        trigger = _span_of(doc, tok.idx, tok.idx + len(tok.text), text)
+        places = frozenset(e.text.lower() for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC"))
+        dates = frozenset(e.text.lower() for e in sent.ents if e.label_ == "DATE")
+        kept.append(
+            Candidate(
+                sentence=sentence,
+                trigger=trigger,
+                rule=rule,
+                status=status,
+                sub_event_type=rule.sub_event_type,
+                confidence=lexicon_confidence(rule.weight, status.modality),
+                places=places,
+                dates=dates,
+                trigger_votes=[(r.sub_event_type, r.weight) for r, _ in triggers],
+            )
+        )
+    return kept, dropped
+
+
+def lexicon_confidence(weight: float, modality: str | None) -> float:
+    """A rough probability from the trigger's specificity, used when no trained head is installed."""
+    p = min(0.9, 0.3 + 0.12 * weight)
+    if modality in ("uncertain", "claimed", "denied"):
+        p *= 0.85
+    return round(p, 3)
+
+
+def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
+    """Mentions of one event (same sub-event type; place and day not in conflict) become one candidate."""
+    merged: list[Candidate] = []
+    for cand in candidates:
+        for event in merged:
+            if event.sub_event_type != cand.sub_event_type or event.status.modality != cand.status.modality:
+                continue
+            if event.places and cand.places and not (event.places & cand.places):
+                continue
+            if event.dates and cand.dates and not (event.dates & cand.dates):
+                continue
+            event.mentions.append((cand.sentence, cand.trigger))
+            event.places = event.places | cand.places
+            event.dates = event.dates | cand.dates
+            event.confidence = max(event.confidence, cand.confidence)
+            break
+        else:
+            cand.mentions = [(cand.sentence, cand.trigger)]
+            merged.append(cand)
+    return merged
+
+
+def event_id(article_id: str, first_evidence: Span, sub_event_type: str) -> str:
+    """sha1 of article id, first evidence span and sub-event type: same input, same id."""
+    key = f"{article_id}\x1f{first_evidence.start}:{first_evidence.end}\x1f{sub_event_type}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def build_event(article: Article, cand: Candidate) -> Event:
+    """The Event record of a (merged) candidate: type, codings, modality, confidence and evidence."""
+    kind = kind_of(cand.sub_event_type)
+    evidence: list[Evidence] = []
+    for sentence, trigger in cand.mentions or [(cand.sentence, cand.trigger)]:
+        evidence.append(Evidence(start=sentence.start, end=sentence.end, text=sentence.text, field="event"))
+        evidence.append(Evidence(start=trigger.start, end=trigger.end, text=trigger.text, field="trigger"))
+    return Event(
+        event_id=event_id(article.id, evidence[0], kind.sub_event_type),
+        article_id=article.id,
+        event_type=kind.event_type,
+        sub_event_type=kind.sub_event_type,
+        plover_type=kind.plover_type,
+        plover_mode=kind.plover_mode,
+        cameo_code=kind.cameo_root,
+        modality=cand.status.modality or "asserted",
+        confidence=cand.confidence,
+        evidence=evidence,
+        source={"name": article.source_name, "url": article.url, "published": article.published},
+    )

@@ -1,0 +1,284 @@
+"""Toponym recognition: spaCy's place entities, corrected and completed with the gazetteer.
+
+spaCy's small model misses or mislabels many places (the town in "retook the town of Alam" is a
+PERSON, "Laurel County" inside "Laurel County Sheriff's Office" is part of an ORG). A second pass
+looks every run of proper nouns up in the gazetteer and accepts it when the name is a strong place
+on its own (a country, a state, a large city) or when the words around it say it is a place
+("in", "near", "the town of", "X province", "X, Ky.").
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .gazetteer import Gazetteer, prior_score
+from .names import DESCRIPTOR_HINTS, fold
+
+PLACE_LABELS = {"GPE", "LOC"}
+# Entity labels whose words are never places, whatever the gazetteer says ("May", "Sunday", "12").
+NEVER_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "NORP", "LANGUAGE", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
+# Words right before a name that make it a place.
+PLACE_CUES = {"in", "near", "at", "outside", "from", "into", "across", "around", "toward", "towards", "to", "between", "through", "throughout", "within", "inside", "via"}
+# Descriptor words right before "of" ("the town of X") or right after a name ("X province").
+DESCRIPTOR_WORDS = set(DESCRIPTOR_HINTS) | {"capital", "outskirts", "suburb", "suburbs", "area", "areas"}
+# Capitalised descriptors that belong in the span ("Laurel County", "Basra Province").
+SPAN_SUFFIXES = {"county", "province", "governorate", "parish", "oblast", "district", "prefecture", "region"}
+_MAX_WORDS = 5
+
+
+@dataclass
+class Found:
+    """A recognised toponym before resolution."""
+
+    start: int
+    end: int
+    text: str
+    source: str  # spacy:GPE, gazetteer, gazetteer:ORG, ...
+    cues: list[str] = field(default_factory=list)
+
+
+def _is_name_token(token) -> bool:
+    return token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper()
+
+
+# Single words GeoNames lists as places that are far more often ordinary words in news text.
+GENERIC_WORDS = {
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northeast",
+    "northwest", "southeast", "southwest", "midwest", "delta", "city", "state", "county", "islands", "island",
+    "man", "act", "union", "victoria", "mission", "hope", "liberty", "unity", "independence", "justice",
+    "progress", "enterprise", "commerce", "industry", "freedom", "paradise", "eden", "harmony", "friendship",
+    "police", "army", "university", "college", "school", "church", "hospital", "court", "council", "office",
+    "department", "center", "centre", "valley", "lake", "river", "mount", "beach", "park", "village", "town",
+}
+_TITLES = {"mr", "mrs", "ms", "dr", "sen", "gov", "rep", "president", "judge", "coach", "officer", "sgt", "lt",
+           "capt", "gen", "col", "maj", "pastor", "rev", "chief", "mayor", "minister", "prof", "miss", "sir", "lord"}
+_SPEECH = {"said", "says", "told", "added", "wrote", "asked", "explained", "noted", "replied", "stated"}
+
+
+def _person_context(doc, start_i: int, end_i: int) -> bool:
+    """A title before or a verb of saying after: a person ("Sen. Jackson", "Jackson said")."""
+    if start_i > 0 and doc[start_i - 1].lower_.rstrip(".") in _TITLES:
+        return True
+    if end_i < len(doc) and doc[end_i].lower_ in _SPEECH:
+        return True
+    if end_i + 1 < len(doc) and doc[end_i].text == "," and doc[end_i + 1].like_num:
+        return True  # "Jackson, 42,"
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _dotted_abbreviations() -> frozenset[str]:
+    """Abbreviations written with a final period ("Ky.", "Calif."), from the project's alias table."""
+    path = Path(__file__).parent / "data" / "aliases.tsv"
+    names = (line.split("\t", 1)[0] for line in path.read_text("utf-8").splitlines() if not line.startswith("#"))
+    return frozenset(name[:-1] for name in names if name.endswith("."))
+
+
+def _attached_abbreviation_dot(doc, i: int) -> bool:
+    """A period that belongs to an abbreviation ("W.Va.", "Ky.") rather than ending the sentence."""
+    if doc[i].text != "." or i == 0 or doc[i - 1].whitespace_:
+        return False
+    prev = doc[i - 1].text
+    return ("." in prev and len(prev) <= 6) or prev in _dotted_abbreviations()
+
+
+def _exactly_known(doc, start_i: int, end_i: int, gazetteer: Gazetteer) -> bool:
+    """The words as written are a gazetteer name (not only once a descriptor is stripped)."""
+    return bool(gazetteer.entries(fold(doc[start_i:end_i].text))) or (
+        doc[end_i - 1].lower_ in SPAN_SUFFIXES and bool(gazetteer.find(doc[start_i:end_i].text)[0])
+    )
+
+
+def _known_prefix(doc, start_i: int, end_i: int, gazetteer: Gazetteer) -> int | None:
+    for stop in range(end_i - 1, start_i, -1):
+        if doc[stop - 1].is_punct:
+            continue
+        if stop - start_i == 1 and doc[start_i].lower_ in GENERIC_WORDS:
+            continue
+        if _exactly_known(doc, start_i, stop, gazetteer):
+            return stop
+    return None
+
+
+def _extend_with_suffix(doc, start_i: int, end_i: int) -> int:
+    """Token end index including a following descriptor ("Salahuddin province", "Laurel County")."""
+    if end_i < len(doc) and doc[end_i].lower_ in SPAN_SUFFIXES and not (
+        end_i + 1 < len(doc) and doc[end_i + 1].lower_ == "of"
+    ):
+        return end_i + 1
+    return end_i
+
+
+def _cue_before(doc, start_i: int) -> str | None:
+    """The cue word before a span: a preposition of place, or "the town of" / "X province of"."""
+    if start_i == 0:
+        return None
+    prev = doc[start_i - 1]
+    if prev.lower_ == "of" and start_i >= 2 and doc[start_i - 2].lower_ in DESCRIPTOR_WORDS:
+        return f"{doc[start_i - 2].lower_} of"
+    if prev.lower_ in ("northern", "southern", "eastern", "western", "central") and start_i >= 2:
+        prev2 = doc[start_i - 2]
+        if prev2.lower_ in PLACE_CUES or prev2.lower_ == "the":
+            return f"{prev.lower_}"
+    if prev.lower_ in PLACE_CUES:
+        return prev.lower_
+    return None
+
+
+def _cue_after(doc, end_i: int, gazetteer: Gazetteer) -> str | None:
+    if end_i < len(doc) and doc[end_i].lower_ in DESCRIPTOR_WORDS and doc[end_i].lower_ not in ("area", "areas"):
+        return doc[end_i].lower_
+    # "Lexington, Ky." / "Mosul, Iraq": a comma and a state or country.
+    if end_i + 1 < len(doc) and doc[end_i].text == ",":
+        nxt = doc[end_i + 1]
+        if nxt.text[:1].isupper():
+            for n in (3, 2, 1):
+                words = doc[end_i + 1 : min(end_i + 1 + n, len(doc))].text
+                for entry in gazetteer.entries(fold(words)):
+                    if entry.feature_code in ("PCLI", "ADM1"):
+                        return "comma-region"
+    return None
+
+
+def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[int, int, str]]]:
+    """Toponyms in a parsed Doc, and demonyms as country evidence ``(start, end, country_code)``."""
+    taken = [False] * len(doc)
+    found: list[Found] = []
+    demonyms: list[tuple[int, int, str]] = []
+    label_of = [""] * len(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            label_of[i] = ent.label_
+
+    def add(start_i: int, end_i: int, source: str, cues: list[str]) -> None:
+        while start_i < end_i and doc[start_i].lower_ == "the":
+            start_i += 1
+        while end_i > start_i and (doc[end_i - 1].text in ("'s", "’s", "'", "’", ",") or doc[end_i - 1].is_punct):
+            if _attached_abbreviation_dot(doc, end_i - 1):
+                break
+            end_i -= 1
+        if end_i <= start_i:
+            return
+        span = doc[start_i:end_i]
+        found.append(Found(span.start_char, span.end_char, span.text, source, cues))
+        for i in range(start_i, end_i):
+            taken[i] = True
+
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            cc = gazetteer.demonym(ent.text)
+            if cc:
+                demonyms.append((ent.start_char, ent.end_char, cc))
+            continue
+        if ent.label_ in PLACE_LABELS:
+            if gazetteer.demonym(ent.text) and not gazetteer.entries(fold(ent.text)):
+                demonyms.append((ent.start_char, ent.end_char, gazetteer.demonym(ent.text)))
+                continue
+            end_i = _extend_with_suffix(doc, ent.start, ent.end)
+            start_i = ent.start
+            while start_i < end_i and doc[start_i].lower_ == "the":
+                start_i += 1
+            if end_i - start_i == 1 and doc[start_i].lower_ in GENERIC_WORDS:
+                continue
+            if not _exactly_known(doc, start_i, end_i, gazetteer):
+                # "Guernsey County Common Pleas Court", "Columbus North", "San Fernando City": keep
+                # the longest start that is a known place; a lone unknown word ("Farrin") is more
+                # often a person than a place.
+                prefix = _known_prefix(doc, start_i, end_i, gazetteer)
+                if prefix is not None:
+                    end_i = prefix
+                elif end_i - start_i == 1:
+                    continue
+            add(start_i, end_i, f"spacy:{ent.label_}", [])
+        elif ent.label_ == "FAC":
+            # Roads, bridges, buildings: places even when the gazetteer does not know them.
+            add(ent.start, ent.end, "spacy:FAC", [])
+
+    # Second pass: runs of proper nouns spaCy did not call places.
+    i = 0
+    n = len(doc)
+    while i < n:
+        if taken[i] or not _is_name_token(doc[i]) or label_of[i] in NEVER_PLACE_LABELS:
+            i += 1
+            continue
+        match = None
+        for length in range(min(_MAX_WORDS, n - i), 0, -1):
+            window = doc[i : i + length]
+            if any(taken[j] or label_of[j] in NEVER_PLACE_LABELS for j in range(i, i + length)):
+                continue
+            if not all(_is_name_token(t) or (t.lower_ in ("of", "de", "al", "el") and 0 < k < length - 1)
+                       or (t.text == "-" and 0 < k < length - 1) for k, t in enumerate(window)):
+                continue
+            if length == 1 and (window[0].lower_ in GENERIC_WORDS or len(window[0].text) < 3):
+                continue
+            end_i = _extend_with_suffix(doc, i, i + length)
+            if doc[end_i - 1].lower_ in DESCRIPTOR_HINTS and doc[end_i - 1].lower_ not in SPAN_SUFFIXES:
+                # "Lansing State Journal", "Emerald City": a descriptor counts only in a known name.
+                if not _exactly_known(doc, i, end_i, gazetteer):
+                    continue
+            text = doc[i:end_i].text
+            entries, hint = gazetteer.find(text)
+            if entries:
+                match = (end_i, entries, hint)
+                break
+        if match is None:
+            i += 1
+            continue
+        end_i, entries, hint = match
+        best = max(prior_score(e, hint) for e in entries)
+        labels = {label_of[j] for j in range(i, end_i)} - {""}
+        cue = _cue_before(doc, i) or _cue_after(doc, end_i, gazetteer)
+        if end_i > i + 1 and doc[end_i - 1].lower_ in SPAN_SUFFIXES:
+            cue = cue or doc[end_i - 1].lower_
+        accept = False
+        source = "gazetteer"
+        if "PERSON" in labels:
+            # A person's name is a place when the words around say so ("the town of Alam"), or
+            # when it is a well-known place standing alone, not a name with a title or "said".
+            ent = next(e for e in doc.ents if e.start <= i < e.end)
+            alone = ent.start == i and ent.end == end_i and not _person_context(doc, i, end_i)
+            accept = (cue is not None and (cue.endswith(" of") or cue in DESCRIPTOR_WORDS or best >= 0.3 or alone)) or (
+                alone and best >= 0.55
+            )
+            source = "gazetteer:PERSON"
+        elif "ORG" in labels:
+            # A place inside an organisation's name: its first words ("Laurel County Sheriff's Office")
+            # or what follows "of" ("University of Kentucky").
+            ent = next(e for e in doc.ents if e.start <= i < e.end)
+            lead = ent.start
+            while lead < i and doc[lead].lower_ in ("the", "a", "an"):
+                lead += 1
+            at_edge = i == lead or (i > 0 and doc[i - 1].lower_ == "of")
+            accept = at_edge and (best >= 0.6 or cue is not None) and end_i < ent.end + 2
+            source = "gazetteer:ORG"
+        else:
+            if doc[i].text.isupper() and end_i - i == 1 and len(doc[i].text) <= 3 and cue != "comma-region":
+                accept = False  # "PA", "KY 52": codes, not names
+            else:
+                accept = best >= 0.7 or (cue is not None and best >= 0.15)
+        if accept:
+            add(i, end_i, source, [cue] if cue else [])
+            i = end_i
+        else:
+            i += 1
+
+    # One sense per discourse: a name accepted as a place once is a place wherever it recurs
+    # alone (spaCy tags "Gainesville" GPE in one sentence and PERSON in the next).
+    known = {f.text for f in found if f.source != "spacy:FAC"}
+    for i, token in enumerate(doc):
+        if taken[i] or not token.text[:1].isupper():
+            continue
+        for text in known:
+            words = text.split()
+            j = i + len(words)
+            if j <= n and doc[i:j].text == text and not any(taken[k] for k in range(i, j)):
+                if label_of[i] == "PERSON" and any(label_of[k] == "PERSON" for k in (i - 1, j) if 0 <= k < n):
+                    continue  # part of a longer person's name ("Andrew Jackson")
+                if label_of[i] in NEVER_PLACE_LABELS:
+                    continue
+                add(i, j, "same-name", [])
+                break
+    found.sort(key=lambda f: f.start)
+    return found, demonyms

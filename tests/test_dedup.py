@@ -1,0 +1,229 @@
+"""Dedup logic on hand-built articles and events (no store)."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from datetime import date, timedelta
+
+import pytest
+
+from conflictwire import dedup
+from conflictwire.dedup import DedupThresholds, NearDuplicateIndex
+from conflictwire.schema import Actor, Place
+
+from conftest import article_text, build_article, build_event
+
+
+def _index_with(*articles) -> NearDuplicateIndex:
+    index = NearDuplicateIndex()
+    for article in articles:
+        signature = dedup.article_signature(article.text)
+        assert signature is not None
+        index.add(article.id, signature)
+    return index
+
+
+def _edit(text: str, every: int) -> str:
+    """Replace every ``every``-th word: the light edits a site makes to a wire story."""
+    words = text.split()
+    return " ".join("changed" if i % every == every - 1 else w for i, w in enumerate(words))
+
+
+def test_dedup_near_duplicate_found_for_lightly_edited_copy():
+    original = build_article("wire", text=article_text(1, 400))
+    copy = build_article("copy", text="Posted by Site B. " + _edit(original.text, 60) + " Share this story.")
+    assert dedup.find_near_duplicate(copy, _index_with(original)) == "wire"
+
+
+def test_dedup_truncated_copy_found_by_containment():
+    original = build_article("wire", text=article_text(2, 600))
+    first_part = " ".join(original.text.split()[:250])
+    copy = build_article("short", text=first_part)
+    assert dedup.find_near_duplicate(copy, _index_with(original)) == "wire"
+
+
+def test_dedup_different_story_is_not_a_duplicate():
+    a = build_article("a", text=article_text(3, 300))
+    b = build_article("b", text=article_text(4, 300))
+    assert dedup.find_near_duplicate(b, _index_with(a)) is None
+
+
+def test_dedup_article_is_not_its_own_duplicate():
+    a = build_article("a", text=article_text(5, 300))
+    assert dedup.find_near_duplicate(a, _index_with(a)) is None
+
+
+def test_dedup_short_text_is_not_compared():
+    assert dedup.article_signature("Clashes were reported.") is None
+
+
+def test_dedup_signature_survives_bytes_round_trip():
+    signature = dedup.article_signature(article_text(6, 200))
+    restored = dedup.Signature.from_bytes(signature.to_bytes(), signature.shingles)
+    assert restored.minhash.jaccard(signature.minhash) == 1.0
+
+
+@pytest.mark.parametrize(
+    "raw, normalised",
+    [
+        ("The Islamic State", "islamic state"),
+        ("ISLAMIC  STATE", "islamic state"),
+        ("Forças Armadas", "forcas armadas"),
+        ("al-Shabaab", "al shabaab"),
+        ("  ", ""),
+    ],
+)
+def test_dedup_normalise_actor_name(raw, normalised):
+    assert dedup.normalise_actor_name(raw) == normalised
+
+
+def test_dedup_haversine_one_degree_of_latitude():
+    assert dedup.haversine_km(10.0, 20.0, 11.0, 20.0) == pytest.approx(111.2, abs=0.2)
+
+
+SAME = dict(event_type="Battles", day="2015-03-10", place="Norvale", actor1="Eastern Brigade")
+
+
+@pytest.mark.parametrize(
+    "changes, expected_cue",
+    [
+        ({}, "same day"),
+        ({"day": "2015-03-12"}, "dates 2 days apart"),
+        ({"place": "Norvale East"}, "km apart"),
+        ({"actor1": "the eastern brigade"}, "shared actor"),
+        ({"actor1": "Eastern Brigades"}, "similar actors"),
+        ({"actor1": None}, "no actor named in one report"),
+        ({"sub_event_type": "Government regains territory"}, "sub-types"),
+    ],
+)
+def test_dedup_compare_events_links_reports_of_one_event(changes, expected_cue):
+    a = build_event("a1", **SAME)
+    b = build_event("a2", **{**SAME, **changes})
+    reasons = dedup.compare_events(a, b)
+    assert reasons is not None
+    assert any(expected_cue in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"event_type": "Protests", "sub_event_type": "Peaceful protest"},
+        {"day": "2015-03-13"},
+        {"day": None},
+        {"place": "Brightwater"},
+        {"place": None},
+        {"actor1": "Western Front"},
+    ],
+)
+def test_dedup_compare_events_keeps_different_events_apart(changes):
+    a = build_event("a1", **SAME)
+    b = build_event("a2", **{**SAME, **changes})
+    assert dedup.compare_events(a, b) is None
+
+
+def test_dedup_compare_events_ignores_events_of_the_same_article():
+    assert dedup.compare_events(build_event("a1", 0, **SAME), build_event("a1", 1, **SAME)) is None
+
+
+def test_dedup_same_geonameid_is_the_same_place_even_without_coordinates():
+    a = build_event("a1", **SAME).model_copy(update={"location": Place(name="X", geonameid=42)})
+    b = build_event("a2", **SAME).model_copy(update={"location": Place(name="Y", geonameid=42)})
+    assert "GeoNames 42" in " ".join(dedup.compare_events(a, b))
+
+
+def test_dedup_date_ranges_that_overlap_match():
+    a = build_event("a1", **{**SAME, "day": "2015-03-01"}).model_copy(update={"date_end": date(2015, 3, 9)})
+    b = build_event("a2", **{**SAME, "day": "2015-03-10"})
+    assert dedup.compare_events(a, b) is not None
+
+
+def test_dedup_merge_events_keeps_every_source_and_the_fatality_spread():
+    reports = [
+        build_event("a1", fatalities=10, actor2="Army"),
+        build_event("a2", fatalities=20, actor1="Eastern Brigade", actor2="Police"),
+        build_event("a3", fatalities=12).model_copy(update={"fatalities_low": 8, "fatalities_high": 30}),
+        build_event("a4", fatalities=None),
+    ]
+    merged = dedup.merge_events(reports, "a1-e0")
+    assert merged.event_id == "a1-e0"
+    assert merged.article_ids == ["a1", "a2", "a3", "a4"]
+    assert merged.source_count == 4
+    assert (merged.fatalities_low, merged.fatalities, merged.fatalities_high) == (8, 12, 30)
+    assert merged.actor2.name == "Army"
+    assert [a.name for a in merged.assoc_actor2] == ["Police"]
+    assert len(merged.evidence) == 4
+
+
+def test_dedup_merge_events_takes_fields_from_the_most_precise_report():
+    vague = build_event("a1", fatalities=3).model_copy(update={"time_precision": 3, "notes": "vague"})
+    exact = build_event("a2", fatalities=3).model_copy(update={"time_precision": 1, "notes": "exact"})
+    assert dedup.merge_events([vague, exact], "a1-e0").notes == "exact"
+
+
+def test_dedup_merge_of_one_event_is_itself_with_one_source():
+    event = build_event("a1")
+    merged = dedup.merge_events([event])
+    assert merged.model_dump(exclude={"article_ids"}) == event.model_dump(exclude={"article_ids"})
+    assert merged.article_ids == ["a1"]
+
+
+def test_dedup_cluster_events_single_link_with_reasons():
+    events = [
+        build_event("a1", place="Norvale"),
+        build_event("a2", place="Norvale East", day="2015-03-11"),
+        build_event("a3", place="Brightwater"),
+        build_event("a4", place="Norvale", event_type="Protests", sub_event_type="Peaceful protest"),
+    ]
+    clusters, links = dedup.cluster_events(events)
+    assert clusters == [[0, 1], [2], [3]]
+    assert len(links) == 1 and links[0].event_id == "a2-e0" and links[0].linked_event_id == "a1-e0"
+
+
+def _random_events(seed: int, n: int) -> list:
+    rng = random.Random(seed)
+    events = []
+    for i in range(n):
+        lat, lon = 34.0 + rng.random() * 0.6, 43.0 + rng.random() * 0.6
+        event = build_event(
+            f"art{i // 2}", i % 2,
+            event_type=rng.choice(["Battles", "Protests"]),
+            sub_event_type="x",
+            day=(date(2015, 3, 1) + timedelta(days=rng.randint(0, 10))).isoformat(),
+            actor1=rng.choice(["Eastern Brigade", "Western Front", None]),
+        )
+        gid = rng.choice([None, None, 7, 8])
+        events.append(event.model_copy(update={"location": Place(name="p", latitude=lat, longitude=lon, geonameid=gid)}))
+    return events
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_dedup_cluster_events_blocking_finds_every_pair_brute_force_finds(seed):
+    events = _random_events(seed, 160)
+    thresholds = DedupThresholds(max_km=15.0)
+    _, links = dedup.cluster_events(events, thresholds)
+    found = {frozenset((lk.event_id, lk.linked_event_id)) for lk in links}
+    brute = {
+        frozenset((a.event_id, b.event_id))
+        for a, b in itertools.combinations(events, 2)
+        if dedup.compare_events(a, b, thresholds) is not None
+    }
+    assert brute, "the random events should contain some matches"
+    assert found == brute
+
+
+def test_dedup_cluster_events_do_not_depend_on_order():
+    events = _random_events(4, 120)
+    clusters, _ = dedup.cluster_events(events)
+    shuffled = events[:]
+    random.Random(0).shuffle(shuffled)
+    clusters2, _ = dedup.cluster_events(shuffled)
+    as_ids = lambda cl, evs: dedup.pairs_in([[evs[i].event_id for i in c] for c in cl])  # noqa: E731
+    assert as_ids(clusters, events) == as_ids(clusters2, shuffled)
+
+
+def test_dedup_actor_names_cover_every_role():
+    event = build_event("a1", actor1="A One", actor2="B Two").model_copy(
+        update={"assoc_actor1": [Actor(text="c", name="C Three")]}
+    )
+    assert dedup.actor_names(event) == ["a one", "b two", "c three"]

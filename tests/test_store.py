@@ -1,0 +1,335 @@
+"""The store, on SQLite and on a real PostgreSQL server (every test that takes ``store`` runs on both)."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conflictwire.dedup import DedupThresholds
+from conflictwire.errors import StoreError
+from conflictwire.schema import Event, Skip
+from conflictwire.store import EventFilter, open_store
+from conflictwire.store import tables as t
+
+from conftest import build_article, build_event
+
+TESTS = Path(__file__).parent
+
+
+def test_store_tables_derive_from_the_schema():
+    columns = set(t.EVENTS.column_names)
+    assert set(Event.model_fields) <= columns
+    assert {"location_country", "location_admin1", "location_latitude", "actor1_name", "source_url"} <= columns
+    assert t.EVENTS.column_names == t.MERGED_EVENTS.column_names
+
+
+def test_store_save_and_read_back(store):
+    events = [build_event("a1", 0), build_event("a1", 1, event_type="Protests", sub_event_type="Peaceful protest",
+                                                place="Kessel", actor1=None, fatalities=None)]
+    result = store.save_article(build_article("a1", events))
+    assert (result.new_events, result.merged_events, result.duplicate_of, result.replaced) == (2, 0, None, False)
+    assert store.has_article("a1") and not store.has_article("a2")
+    back = store.get_article("a1")
+    assert back.clean_text == build_article("a1").clean_text
+    assert [e.model_dump() for e in back.events] == [e.model_dump() for e in events]
+    assert store.get_event("a1-e1", raw=True) == events[1]
+
+
+def test_store_saving_an_article_twice_adds_no_rows(store):
+    article = build_article("a1", [build_event("a1", 0), build_event("a1", 1, place="Kessel")])
+    store.save_article(article)
+    before = store.counts()
+    again = store.save_article(article)
+    assert again.replaced
+    assert store.counts() == before == {"articles": 1, "duplicate_articles": 0, "events": 2,
+                                        "merged_events": 2, "skips": 0}
+
+
+def test_store_merges_one_event_reported_by_two_articles(store):
+    store.save_article(build_article("a1", [build_event("a1", fatalities=10, actor2="Army")]))
+    result = store.save_article(build_article("a2", [build_event("a2", fatalities=14, place="Norvale East",
+                                                                 day="2015-03-11")]))
+    assert (result.new_events, result.merged_events) == (0, 1)
+    merged = store.query_events()
+    assert len(merged) == 1
+    event = merged[0]
+    assert event.event_id == "a1-e0"
+    assert event.article_ids == ["a1", "a2"] and event.source_count == 2
+    assert (event.fatalities_low, event.fatalities, event.fatalities_high) == (10, 12, 14)
+    assert len(store.query_events(raw=True)) == 2
+
+
+def test_store_keeps_apart_events_that_differ(store):
+    store.save_article(build_article("a1", [build_event("a1")]))
+    store.save_article(build_article("a2", [build_event("a2", place="Brightwater")]))
+    store.save_article(build_article("a3", [build_event("a3", day="2015-03-20")]))
+    store.save_article(build_article("a4", [build_event("a4", actor1="Western Front")]))
+    assert store.counts()["merged_events"] == 4
+
+
+def test_store_links_a_near_duplicate_article_and_does_not_count_its_events(store):
+    original = build_article("wire", [build_event("wire", fatalities=5)], seed=11)
+    copy = build_article("copy", [build_event("copy", fatalities=50)],
+                         text="Site B. " + original.clean_text + " Subscribe for more.")
+    store.save_article(original)
+    result = store.save_article(copy)
+    assert result.duplicate_of == "wire" and result.new_events == result.merged_events == 0
+    assert store.duplicate_of("copy") == "wire"
+    merged = store.query_events()
+    assert len(merged) == 1 and merged[0].article_ids == ["wire"] and merged[0].fatalities == 5
+    assert "near-duplicate of article wire" in store.explain_merge("copy-e0")[0]
+
+
+def test_store_three_reports_chain_into_one_event_and_explain_says_why(store):
+    store.save_article(build_article("a1", [build_event("a1", place="Norvale")]))
+    store.save_article(build_article("a2", [build_event("a2", place="Brightwater")]))
+    # a3 links the two clusters? No: Brightwater is 100 km away; a3 joins a1 only.
+    store.save_article(build_article("a3", [build_event("a3", place="Norvale East", actor1="eastern brigade")]))
+    lines = store.explain_merge("a3-e0")
+    assert lines[0].startswith("merged event a1-e0: 2 reports from 2 articles")
+    assert "a1-e0 (article a1) = a3-e0 (article a3)" in lines[1]
+    assert "km apart" in lines[1] and "shared actor 'eastern brigade'" in lines[1]
+    assert "no other report matched" in store.explain_merge("a2-e0")[0]
+    with pytest.raises(StoreError):
+        store.explain_merge("no-such-event")
+
+
+def test_store_a_new_report_can_join_two_clusters(store):
+    store.save_article(build_article("a1", [build_event("a1", day="2015-03-10")]))
+    store.save_article(build_article("a2", [build_event("a2", day="2015-03-14")]))
+    assert store.counts()["merged_events"] == 2
+    store.save_article(build_article("a3", [build_event("a3", day="2015-03-12")]))
+    merged = store.query_events()
+    assert [e.event_id for e in merged] == ["a1-e0"]
+    assert merged[0].article_ids == ["a1", "a2", "a3"]
+
+
+def test_store_replacing_an_article_undoes_its_merges(store):
+    store.save_article(build_article("a1", [build_event("a1")]))
+    store.save_article(build_article("a2", [build_event("a2")]))
+    assert store.counts()["merged_events"] == 1
+    store.save_article(build_article("a2", [build_event("a2", place="Kessel")]))
+    assert store.counts()["merged_events"] == 2
+    assert all(e.source_count == 1 for e in store.query_events())
+
+
+def test_store_recluster_with_other_thresholds(store):
+    store.save_article(build_article("a1", [build_event("a1", place="Norvale")]))
+    store.save_article(build_article("a2", [build_event("a2", place="Norvale East")]))
+    assert store.counts()["merged_events"] == 1
+    assert store.recluster(DedupThresholds(max_km=1.0)) == 2
+    assert store.counts()["merged_events"] == 2
+    assert store.recluster(DedupThresholds()) == 1
+    assert store.query_events()[0].article_ids == ["a1", "a2"]
+
+
+def _filter_fixture(store):
+    store.save_article(build_article("a1", [
+        build_event("a1", 0, day="2015-03-01", actor1="Eastern Brigade", notes="Heavy shelling near the dam."),
+        build_event("a1", 1, day="2015-03-05", event_type="Protests", sub_event_type="Peaceful protest",
+                    place="Kessel", actor1="Teachers Union", notes="Teachers marched for pay."),
+    ]))
+    store.save_article(build_article("a2", [
+        build_event("a2", 0, day="2015-04-02", place="Brightwater", actor1="Western Front", actor2="Army",
+                    notes="Clashes at the bridge."),
+    ]))
+
+
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        ({}, ["a1-e0", "a1-e1", "a2-e0"]),
+        ({"country": "iraq"}, ["a1-e0", "a2-e0"]),
+        ({"country": "NG"}, ["a1-e1"]),
+        ({"admin1": "westfold"}, ["a2-e0"]),
+        ({"event_type": "protests"}, ["a1-e1"]),
+        ({"sub_event_type": "Armed clash"}, ["a1-e0", "a2-e0"]),
+        ({"date_from": date(2015, 3, 2)}, ["a1-e1", "a2-e0"]),
+        ({"date_to": date(2015, 3, 5)}, ["a1-e0", "a1-e1"]),
+        ({"date_from": date(2015, 3, 2), "date_to": date(2015, 3, 31)}, ["a1-e1"]),
+        ({"actor": "army"}, ["a2-e0"]),
+        ({"actor": "BRIGADE"}, ["a1-e0"]),
+        ({"actor": "100%_"}, []),
+        ({"text": "shelling"}, ["a1-e0"]),
+        ({"text": "teachers pay"}, ["a1-e1"]),
+        ({"text": "bridge shelling"}, []),
+        ({"text": 'OR "x" NEAR('}, []),
+        ({"country": "iraq", "text": "clashes", "actor": "western"}, ["a2-e0"]),
+    ],
+)
+def test_store_query_filters(store, filters, expected):
+    _filter_fixture(store)
+    assert [e.event_id for e in store.query_events(EventFilter(**filters))] == expected
+
+
+def test_store_query_newest_first_and_limit(store):
+    _filter_fixture(store)
+    assert [e.event_id for e in store.query_events(limit=2, newest_first=True)] == ["a2-e0", "a1-e1"]
+
+
+def test_store_stats_per_type_country_and_week(store):
+    _filter_fixture(store)
+    stats = store.stats()
+    assert stats.totals["merged_events"] == 3
+    assert dict(stats.by_type) == {"Battles": 2, "Protests": 1}
+    assert dict(stats.by_country) == {"Iraq": 2, "Nigeria": 1}
+    assert dict(stats.by_week) == {"2015-W09": 1, "2015-W10": 1, "2015-W14": 1}
+
+
+def test_store_keeps_skips_once(store):
+    skip = Skip(input="bad.html", stage="clean", code="CW201", message="no article text")
+    store.save_skip(skip)
+    store.save_skip(skip)
+    assert store.skips() == [skip]
+
+
+def test_store_records_migrations_and_reopens(store_target):
+    first = open_store(store_target)
+    first.save_article(build_article("a1", [build_event("a1")]))
+    first.close()
+    again = open_store(store_target)
+    assert again.db.query("SELECT version FROM schema_migrations") == [(1,)]
+    assert again.counts()["events"] == 1
+    again.db.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)")
+    again.close()
+    with pytest.raises(StoreError, match="newer than this conflictwire"):
+        open_store(store_target)
+
+
+def test_store_sqlite_reader_sees_a_consistent_snapshot_while_writing(tmp_path):
+    path = tmp_path / "events.db"
+    writer = open_store(path)
+    writer.save_article(build_article("a1", [build_event("a1")]))
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("BEGIN")
+    assert reader.execute("SELECT COUNT(*) FROM events").fetchone() == (1,)
+    # WAL: the writer is not blocked by the open read transaction, and the reader keeps its snapshot.
+    writer.save_article(build_article("a2", [build_event("a2", place="Kessel")]))
+    assert reader.execute("SELECT COUNT(*) FROM events").fetchone() == (1,)
+    reader.execute("COMMIT")
+    assert reader.execute("SELECT COUNT(*) FROM events").fetchone() == (2,)
+    assert reader.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    reader.close()
+    writer.close()
+
+
+@pytest.mark.parametrize(
+    "target, message",
+    [
+        ("/no/such/folder/events.db", "does not exist"),
+        ("mysql://localhost/x", "unknown database URL"),
+        ("postgresql://nobody@127.0.0.1:1/none", "cannot connect"),
+    ],
+)
+def test_store_open_errors_are_clear(target, message):
+    with pytest.raises(StoreError, match=message) as info:
+        open_store(target)
+    assert info.value.code == "CW501"
+
+
+def test_store_open_rejects_a_file_that_is_not_a_database(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("this is not a database, " * 100)
+    with pytest.raises(StoreError, match="SQLite"):
+        open_store(path)
+
+
+# --- crash safety ---------------------------------------------------------------------------------
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {tests!r})
+    from conftest import build_article
+    from crash_corpus import corpus
+    from conflictwire.store import open_store
+
+    store = open_store(sys.argv[1])
+    print("ready", flush=True)
+    for article in corpus():
+        if store.has_article(article.id):
+            continue
+        store.save_article(article)
+        print(article.id, flush=True)
+    store.close()
+    print("done", flush=True)
+    """
+)
+
+CORPUS = textwrap.dedent(
+    """
+    from conftest import build_article, build_event
+
+    PLACES = ["Norvale", "Brightwater", "Kessel"]
+
+    def corpus():
+        out = []
+        for i in range(24):
+            events = [
+                build_event(f"art{i}", k, place=PLACES[(i + k) % 3], day=f"2015-03-{10 + (i // 3) % 4 + k * 7:02d}",
+                            fatalities=i + k, actor1="Eastern Brigade" if k % 2 else "Western Front")
+                for k in range(3)
+            ]
+            if i % 8 == 7:
+                # A near copy of the article before it.
+                text = out[-1].clean_text + " Read more."
+                out.append(build_article(f"art{i}", events, text=text))
+            else:
+                out.append(build_article(f"art{i}", events, seed=1000 + i))
+        return out
+    """
+)
+
+
+def _snapshot(target: str) -> dict:
+    with open_store(target) as store:
+        merged = sorted((e.event_id, tuple(e.article_ids), e.fatalities_low, e.fatalities_high)
+                        for e in store.query_events())
+        raw = sorted(e.event_id for e in store.query_events(raw=True))
+        return {"counts": store.counts(), "merged": merged, "raw": raw}
+
+
+def test_store_survives_kill_9_and_resumes_without_loss_or_duplicates(store_target, tmp_path):
+    (tmp_path / "crash_corpus.py").write_text(CORPUS)
+    script = tmp_path / "child.py"
+    script.write_text(CHILD.format(tests=str(TESTS)))
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{TESTS}"}
+    rng = random.Random(7)
+    kills = 0
+    for _ in range(40):
+        child = subprocess.Popen([sys.executable, str(script), store_target], stdout=subprocess.PIPE, text=True, env=env)
+        assert child.stdout.readline().strip() == "ready"
+        line = child.stdout.readline().strip()
+        if line == "done":
+            child.wait()
+            break
+        # Kill at a random moment while it writes the next articles (often inside a transaction).
+        time.sleep(rng.uniform(0.0, 0.05))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        kills += 1
+    else:
+        pytest.fail("the child never finished")
+    assert kills >= 3
+
+    reference = str(tmp_path / "reference.db")
+    done = subprocess.run([sys.executable, str(script), reference], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert _snapshot(store_target) == _snapshot(reference)
+    counts = _snapshot(store_target)["counts"]
+    assert counts["articles"] == 24 and counts["events"] == 72 and counts["duplicate_articles"] == 3
+    if store_target.endswith(".db"):
+        conn = sqlite3.connect(store_target)
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        conn.close()
