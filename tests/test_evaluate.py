@@ -550,3 +550,15 @@ def test_evaluate_cli_bad_arguments_fail_with_one_line(args, tmp_path):
     res = cli(*args, cwd=tmp_path)
     assert res.returncode == 1
     assert res.stderr.strip().count("\n") == 0 and "error" in res.stderr
+
+
+def test_evaluate_confidence_curve_trades_recall_for_precision():
+    from conflictwire.evaluate.runner import confidence_curve
+
+    recs = [muc_record(0, [MUC_BOMBING]), muc_record(1, [])]
+    views = [[view(muc_type="BOMBING", confidence=0.8)], [view(muc_type="ATTACK", confidence=0.3)]]
+    curve = {round(p["min_confidence"], 1): p for p in confidence_curve("muc34", ev.score_muc34, recs, views)}
+    assert (curve[0.0]["precision"], curve[0.0]["recall"]) == (0.5, 1.0)
+    assert (curve[0.5]["precision"], curve[0.5]["recall"]) == (1.0, 1.0)
+    assert (curve[0.9]["precision"], curve[0.9]["recall"]) == (0.0, 0.0)
+    assert confidence_curve("plover", ev.score_plover, [], []) == []

@@ -554,7 +554,8 @@ def test_ingest_undecodable_bytes_are_a_skip(tmp_path):
 
 def test_decode_bytes_utf8_and_bom():
     assert decode_bytes("Kyiv – Київ".encode("utf-8")) == ("Kyiv – Київ", [])
-    assert decode_bytes("\ufeffKyiv".encode("utf-16"))[0] == "Kyiv"
+    assert decode_bytes("Kyiv".encode("utf-16"))[0] == "Kyiv"  # with its BOM
+    assert decode_bytes("\ufeffKyiv".encode("utf-8"))[0] == "Kyiv"
 
 
 def test_ingest_too_large_file_is_refused_before_reading(tmp_path):
@@ -635,7 +636,7 @@ def test_ingest_bad_feed_and_bad_warc_are_skips(tmp_path):
     warc.write_bytes(b"WARC/1.0\r\nthis is not a warc record\r\n\r\n")
     feed_skip, warc_skip = _run([feed, warc])
     assert feed_skip.code == "CW103" and "feed entries" in feed_skip.message
-    assert warc_skip.code in {"CW102", "CW103"}
+    assert warc_skip.code == "CW103" and "no HTML response records" in warc_skip.message
 
 
 def test_ingest_files_in_tests_data(tmp_path):
@@ -645,3 +646,18 @@ def test_ingest_files_in_tests_data(tmp_path):
     latin = by_name["latin1.txt"]
     assert isinstance(latin, Article) and "Bogotá" in latin.raw_text
     assert any(isinstance(x, Skip) and x.code == "CW103" and "no text" in x.message for x in items)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Army retakes border town\n\nKABUL (AP) — Afghan troops retook the town.", "Army retakes border town"),
+        ("Army retakes border town\nKABUL (AP) — no blank line after it.", None),
+        ("Afghan troops retook the town on Tuesday, officials said.\n\nMore text.", None),
+        ("KABUL (AP) — Afghan troops retook the town\n\nMore text.", None),
+        ("Single line without a break", None),
+    ],
+)
+def test_ingest_plain_text_headline(text, title):
+    assert article_from_text(text).title == title
+    assert article_from_text(text, title="Given").title == "Given"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import random
 import signal
@@ -274,7 +275,7 @@ CORPUS = textwrap.dedent(
 
     def corpus():
         out = []
-        for i in range(24):
+        for i in range(16):
             events = [
                 build_event(f"art{i}", k, place=PLACES[(i + k) % 3], day=f"2015-03-{10 + (i // 3) % 4 + k * 7:02d}",
                             fatalities=i + k, actor1="Eastern Brigade" if k % 2 else "Western Front")
@@ -309,12 +310,12 @@ def test_store_survives_kill_9_and_resumes_without_loss_or_duplicates(store_targ
     for _ in range(40):
         child = subprocess.Popen([sys.executable, str(script), store_target], stdout=subprocess.PIPE, text=True, env=env)
         assert child.stdout.readline().strip() == "ready"
-        line = child.stdout.readline().strip()
-        if line == "done":
-            child.wait()
+        lines = [child.stdout.readline().strip() for _ in range(rng.randint(1, 4))]
+        if "done" in lines or "" in lines:
+            assert child.wait() == 0
             break
-        # Kill at a random moment while it writes the next articles (often inside a transaction).
-        time.sleep(rng.uniform(0.0, 0.05))
+        # Kill at a random moment while it writes the next articles (mostly inside a transaction).
+        time.sleep(rng.uniform(0.0, 0.03))
         child.send_signal(signal.SIGKILL)
         child.wait()
         child.stdout.close()
@@ -324,11 +325,15 @@ def test_store_survives_kill_9_and_resumes_without_loss_or_duplicates(store_targ
     assert kills >= 3
 
     reference = str(tmp_path / "reference.db")
-    done = subprocess.run([sys.executable, str(script), reference], capture_output=True, text=True, env=env)
-    assert done.returncode == 0, done.stderr
+    spec = importlib.util.spec_from_file_location("crash_corpus", tmp_path / "crash_corpus.py")
+    crash_corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(crash_corpus)
+    with open_store(reference) as uninterrupted:
+        for article in crash_corpus.corpus():
+            uninterrupted.save_article(article)
     assert _snapshot(store_target) == _snapshot(reference)
     counts = _snapshot(store_target)["counts"]
-    assert counts["articles"] == 24 and counts["events"] == 72 and counts["duplicate_articles"] == 3
+    assert counts["articles"] == 16 and counts["events"] == 48 and counts["duplicate_articles"] == 2
     if store_target.endswith(".db"):
         conn = sqlite3.connect(store_target)
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)

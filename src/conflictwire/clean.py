@@ -210,14 +210,19 @@ def clean_text(text: str, options: Options) -> tuple[str, list[Removal]]:
 
     Returns the clean text and what was removed, with offsets into ``text``.
     """
-    units = _units(text)
+    wrapped = is_hard_wrapped(text)
+    units = _units(text, wrapped)
     unit_starts = [u.start for u in units]
     removals: list[tuple[_Unit, str]] = []
     removed_ids: set[int] = set()
 
     # Boilerplate, line by line then sentence by sentence; a "Related" header takes its links along.
     related_budget = 0
-    for line in _lines(text):
+    lines = _lines(text)
+    for number, line in enumerate(lines):
+        if wrapped and not _stands_alone(text, lines, number):
+            related_budget = 0
+            continue
         reason = boilerplate_reason(line.text)
         if reason is None and related_budget and _looks_like_link(line.text):
             reason = "boilerplate:related"
@@ -253,7 +258,7 @@ def clean_text(text: str, options: Options) -> tuple[str, list[Removal]]:
             pieces.append(text[pos:start])
         pos = max(pos, end)
     pieces.append(text[pos:])
-    cleaned = normalise_text("".join(pieces))
+    cleaned = normalise_text("".join(pieces), unwrap=wrapped)
     removal_records = sorted(
         (Removal(text=unit.text.strip(), reason=reason, start=unit.start + _leading_space(unit.text)) for unit, reason in removals),
         key=lambda r: r.start or 0,
@@ -261,8 +266,11 @@ def clean_text(text: str, options: Options) -> tuple[str, list[Removal]]:
     return cleaned, removal_records
 
 
-def normalise_text(text: str) -> str:
-    """Repair mojibake and odd characters (ftfy), normalise spaces, keep paragraphs as blank lines."""
+def normalise_text(text: str, *, unwrap: bool = False) -> str:
+    """Repair mojibake and odd characters (ftfy), normalise spaces, keep paragraphs as blank lines.
+
+    With ``unwrap``, the line breaks inside a paragraph of hard-wrapped text become spaces.
+    """
     import ftfy
 
     text = ftfy.fix_text(text)
@@ -277,8 +285,45 @@ def normalise_text(text: str) -> str:
         if blank:
             out.append("")
             blank = False
+        elif unwrap and out:
+            out[-1] = f"{out[-1]} {line}"
+            continue
         out.append(line)
     return "\n".join(out)
+
+
+# Line ends that close a sentence or a heading; a wrapped line ends anywhere else.
+_LINE_CLOSERS = (".", "!", "?", ":", ";", '"', "'", "”", "’", ")", "]")
+# Text counts as hard-wrapped (a fixed line width, as in wire-service archives and e-mails) when
+# most lines followed by another line stop mid-sentence.
+WRAPPED_MIN_LINES = 5
+WRAPPED_MIN_SHARE = 0.6
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Whether single line breaks in ``text`` are wrapping rather than paragraph or item breaks."""
+    lines = text.splitlines()
+    inner = [a.rstrip() for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    if len(inner) < WRAPPED_MIN_LINES:
+        return False
+    open_ended = sum(1 for line in inner if not line.endswith(_LINE_CLOSERS))
+    return open_ended / len(inner) >= WRAPPED_MIN_SHARE
+
+
+def _stands_alone(text: str, lines: list[_Unit], number: int) -> bool:
+    """In wrapped text, whether a line is a unit of its own rather than part of a sentence."""
+    line = lines[number]
+    if number > 0:
+        previous = lines[number - 1]
+        directly_after = "\n\n" not in text[previous.end : line.start].replace("\r", "")
+        if directly_after and not previous.text.rstrip().endswith(_LINE_CLOSERS):
+            return False
+    if number + 1 < len(lines):
+        following = lines[number + 1]
+        directly_before = "\n\n" not in text[line.end : following.start].replace("\r", "")
+        if directly_before and not line.text.rstrip().endswith(_LINE_CLOSERS):
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -298,26 +343,33 @@ def _lines(text: str) -> list[_Unit]:
     ]
 
 
-def _units(text: str) -> list[_Unit]:
-    """Sentences within lines, with offsets into ``text``."""
+def _units(text: str, wrapped: bool = False) -> list[_Unit]:
+    """Sentences with offsets into ``text``: within lines, or within paragraphs of wrapped text."""
     from sentencex import segment
 
+    blocks = _paragraphs(text) if wrapped else _lines(text)
     units: list[_Unit] = []
-    for line in _lines(text):
-        if not line.text.strip():
-            continue
-        pos = line.start
-        for piece in segment("en", line.text):
+    for block in blocks:
+        pos = block.start
+        for piece in segment("en", block.text):
             piece_stripped = piece.strip()
             if not piece_stripped:
                 continue
-            found = text.find(piece_stripped, pos, line.end)
+            found = text.find(piece_stripped, pos, block.end)
             if found < 0:
                 continue
             end = found + len(piece_stripped)
             units.append(_Unit(len(units), found, end, piece_stripped))
             pos = end
     return units
+
+
+def _paragraphs(text: str) -> list[_Unit]:
+    """Blocks separated by blank lines, with offsets into ``text``."""
+    return [
+        _Unit(-1 - i, m.start(), m.end(), m.group())
+        for i, m in enumerate(re.finditer(r"\S(?:.|\n(?![ \t\r]*\n))*", text))
+    ]
 
 
 def _removal_span(text: str, unit: _Unit) -> tuple[int, int]:

@@ -23,13 +23,16 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from datetime import date, timedelta
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
 
 from .schema import Actor, Article, Event, Place
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def shingles(text: str, size: int) -> set[bytes]:
 class Signature:
     """A MinHash signature of an article's text and how many distinct shingles it had."""
 
-    minhash: MinHash
+    minhash: "MinHash"
     shingles: int
 
     def to_bytes(self) -> bytes:
@@ -95,6 +98,8 @@ class Signature:
 
     @classmethod
     def from_bytes(cls, data: bytes, shingle_count: int) -> "Signature":
+        from datasketch import MinHash
+
         values = np.frombuffer(data, dtype=SIGNATURE_DTYPE).copy()
         return cls(MinHash(hashvalues=values, scheme=MINHASH_SCHEME), shingle_count)
 
@@ -103,6 +108,9 @@ def article_signature(text: str, thresholds: DedupThresholds = DEFAULT_THRESHOLD
     """The MinHash signature of ``text``, or None when the text is too short to compare."""
     if len(_WORD.findall(text)) < thresholds.min_words:
         return None
+    # datasketch imports scipy (0.7 s): loaded when the first signature is made, not on import.
+    from datasketch import MinHash
+
     grams = shingles(text, thresholds.shingle_words)
     minhash = MinHash(num_perm=thresholds.num_perm, scheme=MINHASH_SCHEME)
     minhash.update_batch(list(grams))
@@ -123,6 +131,8 @@ class NearDuplicateIndex:
     """An LSH index over article signatures; the store fills it from its signatures table."""
 
     def __init__(self, thresholds: DedupThresholds = DEFAULT_THRESHOLDS):
+        from datasketch import MinHashLSH
+
         self.thresholds = thresholds
         self._lsh = MinHashLSH(threshold=thresholds.lsh_threshold, num_perm=thresholds.num_perm)
         self._signatures: dict[str, Signature] = {}

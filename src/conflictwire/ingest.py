@@ -26,6 +26,7 @@ import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -266,7 +267,7 @@ def _read_gzip(path: Path, options: Options) -> bytes:
         try:
             with gzip.GzipFile(fileobj=raw) as fh:
                 data = fh.read(options.max_input_bytes + 1)
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             raise InputUnreadable(f"not a valid gzip file ({exc}); decompress it or fix the file", input=name) from None
     if len(data) > options.max_input_bytes:
         raise InputTooLarge(
@@ -500,7 +501,7 @@ def article_from_text(
     article = Article(
         id=id if id is not None else make_article_id(url=url, text=text),
         url=url,
-        title=title,
+        title=title if title is not None else headline_of(text),
         published=published_date,
         source_name=source_name,
         raw_text=text,
@@ -545,6 +546,25 @@ def article_from_html(
     )
     _apply_dateline(article, body)
     return article
+
+
+# A first line this short, without a sentence's final stop and followed by a blank line, is a headline.
+HEADLINE_MAX_WORDS = 20
+
+
+def headline_of(text: str) -> str | None:
+    """The headline of a plain-text article: its first line when that line reads as one."""
+    stripped = text.lstrip()
+    first, sep, rest = stripped.partition("\n")
+    first = first.strip()
+    if not sep or not rest.startswith(("\n", "\r\n")) and not rest.lstrip(" \t").startswith(("\n", "\r")):
+        return None
+    words = first.split()
+    if not 2 <= len(words) <= HEADLINE_MAX_WORDS or first.endswith((".", ",", ";", ":")):
+        return None
+    if find_dateline(first) is not None:
+        return None
+    return first
 
 
 def _apply_dateline(article: Article, text: str) -> None:
@@ -658,7 +678,7 @@ def _articles_from_jsonl_file(path: Path, options: Options) -> Iterator[Article 
             with gzip.GzipFile(fileobj=raw) as fh:
                 try:
                     yield from _articles_from_jsonl_stream(fh, name, options)
-                except (OSError, EOFError) as exc:
+                except (OSError, EOFError, zlib.error) as exc:
                     raise InputUnreadable(f"not a valid gzip file ({exc})", input=name) from None
         else:
             yield from _articles_from_jsonl_stream(raw, name, options)
@@ -832,9 +852,10 @@ def _articles_from_warc_stream(fh: BinaryIO, name: str, options: Options) -> Ite
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    found = 0
+    found = records = 0
     try:
         for record in ArchiveIterator(fh):
+            records += 1
             if record.rec_type != "response" or record.http_headers is None:
                 continue
             content_type = record.http_headers.get_header("Content-Type") or ""
@@ -858,6 +879,8 @@ def _articles_from_warc_stream(fh: BinaryIO, name: str, options: Options) -> Ite
                 yield _skip(where, exc)
     except ArchiveLoadFailed as exc:
         raise InputUnreadable(f"not a valid WARC file ({exc})", input=name) from None
+    if records == 0:
+        raise InputUnreadable("not a valid WARC file: no WARC record found in it", input=name)
     if found == 0:
         raise EmptyInput("the WARC file holds no HTML response records", input=name)
 
@@ -954,7 +977,10 @@ class Fetcher:
                     raise InputTooLarge(_too_large_message(None, options), input=url)
                 content_type = response.headers.get("Content-Type") or ""
                 if (response.headers.get("Content-Encoding") or "").lower() == "gzip":
-                    data = gzip.decompress(data)
+                    try:
+                        data = gzip.decompress(data)
+                    except (OSError, EOFError, zlib.error) as exc:
+                        raise InputUnreadable(f"the server sent broken gzip data ({exc})", input=url) from None
                 return FetchedPage(response.geturl(), content_type, _charset_of(content_type), data)
         except urllib.error.HTTPError as exc:
             if exc.code == 429 or exc.code >= 500:

@@ -5,6 +5,9 @@ each event dated from the expression that governs its clause.
 lexicon (``data/time_lexicon.tsv``) and normalises them to ISO / TimeML values. It needs no
 model, so it runs on any text in about a millisecond per article.
 
+Rules are tried only where a word they can begin with stands, and where matches overlap the
+longest wins; they are then resolved in text order, so that "that day" can refer back.
+
 News conventions, decided here once:
 
 - A bare weekday ("on Wednesday", "Tuesday's attack") is the most recent such day, the
@@ -21,6 +24,17 @@ News conventions, decided here once:
   (``XXXX-WXX-3``, ``XXXX-03-03``) and their reason says why; absolute dates still resolve.
 - Numeric dates: "03/11/2015" is month/day/year unless the first number is over 12;
   "11.03.2015" is day.month.year.
+- A range written with words ("between March 3 and 5", "from 1 to 3 May") gives two time
+  expressions, as TimeML marks them, each with its own value and both with the whole range as
+  date_start/date_end; a compact range ("March 3-5") is one, valued as an ISO interval.
+- Spans follow TimeML: no leading preposition ("on", "in"), no possessive "'s", no article
+  before a month ("the Oct. 23 attack" gives "Oct. 23"); ages ("a 44-year-old man") are not times.
+
+Event dates (``set_event_dates``): the nearest usable expression in the event's sentence, else
+the last one in the earlier sentences of its paragraph, else the dateline's date, else the
+publication date, these two with precision 2 and a warning on the article. Usable: a resolved
+DATE or TIME, or a duration anchored at publication ("over the past three weeks"), not after the
+publication date (a date to come cannot date a reported event).
 
 ACLED time precision: 1 a day, 2 a week, a weekend, a range of days within a couple of weeks or
 an approximate day ("early this week"), 3 a month or anything vaguer.
@@ -257,6 +271,10 @@ def _tense(text: str, start: int, end: int) -> str | None:
                     return "past"
                 return "future"
             if w in _PAST_CUES or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST):
+                # a participle after a modal is not past: "will be held", "is to be signed"
+                aux = words[i + 1 : i + 4] if words is left else words[max(0, i - 3) : i]
+                if any(x in ("will", "shall", "'ll", "would") for x in aux) or ("be" in aux and "to" in aux):
+                    return "future"
                 return "past"
     return None
 
@@ -300,8 +318,7 @@ class _Rule:
     regex: re.Pattern
     resolve: Resolve
     check: Check | None = None
-    # Group whose start is the timex start (a leading preposition matched for context is left out).
-    span_group: str | None = None
+    # The words a match can begin with (lower case; '#' a digit): where the rule is tried.
     tags: set = field(default_factory=set)
 
 
@@ -350,59 +367,49 @@ def _unit(s: str) -> str:
     return _UNIT_NAMES[s.rstrip("s")]
 
 
+_SMALLER_UNIT = {"Y": (12, "M"), "M": (30, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
+
+
 def _duration_value(n: float | str, unit: str) -> str:
     """ISO 8601 duration for ``n`` ``unit`` (unit codes from the lexicon), 'X' kept for vague counts."""
     mult = 1
     if unit[0].isdigit():
         mult, unit = int(re.match(r"\d+", unit).group(0)), re.sub(r"^\d+", "", unit)
-    time_part = unit in ("H", "MIN", "S")
-    letter = "M" if unit == "MIN" else unit
     if n == "X":
-        if mult == 10:
-            letter = "DE"
-        elif mult == 100:
-            letter = "CE"
-        elif mult == 1000:
-            letter = "ML"
-        return ("PT" if time_part else "P") + "X" + letter
+        letter = {10: "DE", 100: "CE", 1000: "ML"}.get(mult, "M" if unit == "MIN" else unit)
+        return ("PT" if unit in ("H", "MIN", "S") else "P") + "X" + letter
     n = float(n) * mult
-    if n != int(n):
-        smaller = {"Y": (12, "M", False), "M": (30, "D", False), "W": (7, "D", False), "D": (24, "H", True), "H": (60, "M", True), "MIN": (60, "S", True)}
-        if unit in smaller:
-            k, small, small_time = smaller[unit]
-            whole, rest = int(n), round((n - int(n)) * k)
-            if unit in ("Y",) or (unit in ("H", "MIN")):
-                if unit == "Y":
-                    return f"P{whole * 12 + rest}M"
-                return f"PT{whole}{letter}{rest}{small}" if whole else f"PT{rest}{small}"
-            if unit == "D":
-                return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"
-            return f"P{int(n * k)}{small}"
-    return ("PT" if time_part else "P") + f"{int(n)}{letter}"
+    if unit == "W" and n != int(n):
+        unit, n = "D", n * 7
+    parts = {unit: int(n)}
+    if n != int(n) and unit in _SMALLER_UNIT:
+        # "5 1/2 hours" is PT5H30M, "a year and a half" P1Y6M
+        k, smaller = _SMALLER_UNIT[unit]
+        parts[smaller] = round((n - int(n)) * k)
+    date_part = "".join(f"{parts[u]}{u}" for u in ("Y", "M", "W", "D", "Q") if parts.get(u))
+    time_part = "".join(f"{parts[u]}{'M' if u == 'MIN' else u}" for u in ("H", "MIN", "S") if parts.get(u))
+    if not date_part and not time_part:
+        return "PT0S" if unit in ("H", "MIN", "S") else f"P0{unit}"
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
-def _shift(base: date, n: float, unit: str, sign: int) -> tuple[Resolved | None, str]:
-    """``base`` moved ``n`` units, at the unit's granularity."""
+def _shift(base: date, n: float, unit: str, sign: int) -> Resolved:
+    """``base`` moved ``n`` units (day, week, month, quarter or years), at the unit's granularity."""
     n = int(n) * sign
-    if unit in ("S", "MIN", "H"):
-        hours = {"S": 1 / 3600, "MIN": 1 / 60, "H": 1}[unit] * n
-        return Resolved("DATE", None), f"{(base + timedelta(hours=hours)).isoformat()}"
     if unit == "D":
-        d = base + timedelta(days=n)
-        return _day(d, ""), ""
+        return _day(base + timedelta(days=n), "")
     if unit in ("W", "2W"):
-        d = base + timedelta(weeks=n * (2 if unit == "2W" else 1))
-        r = _day(d, "")
+        r = _day(base + timedelta(weeks=n * (2 if unit == "2W" else 1)), "")
         r.precision = 2  # "a week ago" is about that day
-        return r, ""
+        return r
     if unit == "M":
         y, m = _shift_month(base.year, base.month, n)
-        return _month(y, m, ""), ""
+        return _month(y, m, "")
     if unit == "Q":
         y, m = _shift_month(base.year, base.month, 3 * n)
-        return _quarter(y, (m - 1) // 3 + 1, ""), ""
+        return _quarter(y, (m - 1) // 3 + 1, "")
     years = {"Y": 1, "10Y": 10, "100Y": 100, "1000Y": 1000}[unit] * n
-    return _year(base.year + years, ""), ""
+    return _year(base.year + years, "")
 
 
 # ---- resolvers --------------------------------------------------------------------------------
@@ -496,7 +503,8 @@ def _r_iso(m: re.Match, ctx: _Ctx) -> Resolved | None:
 
 def _r_numeric(m: re.Match, ctx: _Ctx) -> Resolved | None:
     a, b, y = int(m["a"]), int(m["b"]), _year_of(m["y"]) if len(m["y"]) == 4 else _year_of("'" + m["y"])
-    if m["sep"] == "." or a > 12:
+    # "11.03.2015" and "11-03-2015" are day first where they are written; "03/11/2015" is US order
+    if m["sep"] in ".-" and b <= 12 or a > 12:
         day, month, how = a, b, "day.month.year"
     else:
         month, day, how = a, b, "month/day/year"
@@ -526,6 +534,8 @@ def _check_month(m: re.Match, text: str) -> bool:
         return False
     if word.lower() == "may" and not (_g(m, "year") or _g(m, "day") or _g(m, "pos") or _g(m, "rel")):
         # "may" the modal verb, or May the surname
+        if word == "MAY":
+            return False  # all-capitals text: the modal cannot be told apart
         before = text[max(0, m.start() - 30) : m.start()]
         after = text[m.end() : m.end() + 20]
         if re.search(r"[A-Z][a-z]+\s+$", before) and not re.search(r"(?:^|[.!?\n]\s*|\b(?:[Ii]n|[Oo]f|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ate|[Ee]arly|[Ff]rom|[Tt]o|[Bb]efore|[Aa]fter|[Dd]uring|[Tt]his|[Ll]ast|[Nn]ext|[Ee]nd|[Bb]eginning)\s+)$", before):
@@ -569,10 +579,18 @@ def _r_month(m: re.Match, ctx: _Ctx) -> Resolved | None:
     return _narrow(r, pos_word)
 
 
+# Capitalised words a year may follow inside a sentence ("fiscal 1989" is lower case).
+_YEAR_LEFT_OK = {"In", "By", "Since", "Until", "From", "Before", "After", "During", "Of", "Fiscal", "Early", "Late", "Mid", "Spring", "Summer", "Autumn", "Fall", "Winter"}
+
+
 def _check_year(m: re.Match, text: str) -> bool:
     before = text[max(0, m.start() - 25) : m.start()]
     after = text[m.end() : m.end() + 25]
     if re.search(r"(?:[$£€#]|\bNo\.\s?|\b(?:Resolution|resolution|number|Number|flight|Flight|Route|route|Highway|Room|room|Article|article|Section|section|Chapter|chapter|about|some|nearly|almost|approximately|roughly|least|than|over|under)\s+)$", before):
+        return False
+    # "Bulevar 2000", "Windows 2000", "Vision 2030": a number in a name
+    prev = re.search(r"(?:^|(?P<stop>[.!?:\n]\s*)|\s)(?P<w>[A-Z][a-z]+)\s+$", before)
+    if prev and not prev["stop"] and prev.start("w") > 0 and prev["w"] not in _YEAR_LEFT_OK:
         return False
     # "5 to 1500" is a quantity; "1991 to 1997" two years
     prev_number = re.search(r"([\d,.]+)\s*(?:to|and|or|-)\s+$", before)
@@ -639,6 +657,9 @@ def _r_deictic(m: re.Match, ctx: _Ctx) -> Resolved | None:
         off = 2
     elif w == "last night":
         off, pod = -1, "night"
+    elif w == "overnight":
+        # the night before the report; it may have run past midnight, hence precision 2 below
+        off, pod = -1, "night"
     elif w.startswith("this "):
         off, pod = 0, w.split()[1]
     else:
@@ -648,7 +669,10 @@ def _r_deictic(m: re.Match, ctx: _Ctx) -> Resolved | None:
     if ctx.anchor is None:
         return _unresolved("XXXX-XX-XX" + suffix, f"'{w}'", type_)
     d = ctx.anchor + timedelta(days=off)
-    return _day(d, f"'{w}' relative to the publication date {ctx.anchor.isoformat()}", type_, suffix)
+    r = _day(d, f"'{w}' relative to the publication date {ctx.anchor.isoformat()}", type_, suffix)
+    if w == "overnight":
+        r.date_end, r.precision = ctx.anchor, 2
+    return r
 
 
 _GENERIC = {
@@ -676,7 +700,7 @@ def _r_generic(m: re.Match, ctx: _Ctx) -> Resolved | None:
 def _check_generic(m: re.Match, text: str) -> bool:
     w = m["w"].lower()
     after = text[m.end() : m.end() + 15]
-    if w == "now" and re.match(r"-|\s+(?:that|defunct)\b", after):
+    if w == "now" and re.match(r"-|\s+defunct\b", after):
         return False
     if w == "present" and not re.search(r"\bat\s+$", text[max(0, m.start() - 5) : m.start()]):
         return False
@@ -709,8 +733,8 @@ def _r_rel_unit(m: re.Match, ctx: _Ctx) -> Resolved | None:
         value = _duration_value(1, code)
         r = Resolved("DURATION", value, None, None, None, f"'{m.group(0)}': one {unit} up to the publication date", False)
         if ctx.anchor is not None and code not in ("H", "MIN", "S"):
-            back, _ = _shift(ctx.anchor, 1, code if code != "Q" else "Q", -1 if rel != "next" else 1)
-            if back is not None and back.date_start is not None:
+            back = _shift(ctx.anchor, 1, code, -1 if rel != "next" else 1)
+            if back.date_start is not None:
                 if rel == "next":
                     r.date_start, r.date_end = ctx.anchor, back.date_end
                 else:
@@ -830,9 +854,7 @@ def _r_ago(m: re.Match, ctx: _Ctx) -> Resolved | None:
         d = base
         r = _day(d, f"{m.group(0)}, {why}")
         return r
-    r, _ = _shift(base, n, unit, sign)
-    if r is None:
-        return None
+    r = _shift(base, n, unit, sign)
     r.reason = f"{_num(m['qty']):g} {m['unit']} {direction}, {why}"
     # "profit rose to $5 million from $4 million a year ago" after "the third quarter": the
     # same quarter a year before (TimeML gives the year-ago expression its context's granularity)
@@ -868,6 +890,8 @@ def _check_duration(m: re.Match, text: str) -> bool:
     after = text[m.end() : m.end() + 12]
     if re.match(r"\s+of\b", after) and unit.startswith("quarter"):
         return False
+    if re.match(r"[\s-]+old\b", after):
+        return False  # an age
     if unit.startswith("second") and qty in ("a", "an"):
         return False
     if unit.startswith("quarter") and qty in ("a", "an"):
@@ -883,7 +907,7 @@ def _r_duration(m: re.Match, ctx: _Ctx) -> Resolved | None:
     if n is None:
         return None
     unit = _unit(m["unit"])
-    if _g(m, "half"):
+    if _g(m, "half") or _g(m, "half1"):
         n = n + 0.5 if n != "X" else n
     value = _duration_value(n, unit)
     mod = _MODS.get(re.sub(r"\s+", " ", (m["mod"] or "").lower()))
@@ -891,8 +915,11 @@ def _r_duration(m: re.Match, ctx: _Ctx) -> Resolved | None:
     r = Resolved("DURATION", value, None, None, None, f"duration {value}" + (f"; mod {mod}" if mod else ""), False)
     # "the past three weeks": a stretch ending at publication
     if ctx.anchor is not None and n != "X" and unit not in ("S", "MIN", "H") and re.search(r"\b(?:past|last|previous)$", lead):
-        back, _ = _shift(ctx.anchor, n, unit, -1)
-        if back is not None and back.date_start is not None:
+        try:
+            back = _shift(ctx.anchor, n, unit, -1)
+        except (ValueError, OverflowError):
+            return r  # longer than the calendar reaches back: the duration alone
+        if back.date_start is not None:
             r.date_start, r.date_end = back.date_start, ctx.anchor
             days = (r.date_end - r.date_start).days
             r.precision = 1 if days <= 1 else 2 if days <= 14 else 3
@@ -953,10 +980,8 @@ def _r_clock(m: re.Match, ctx: _Ctx) -> Resolved | None:
 
 
 def _check_clock(m: re.Match, text: str) -> bool:
-    if _g(m, "ap") and _g(m, "ap").lower() in ("am", "pm") and not _g(m, "mi"):
-        # "5 am" is fine, "I am" never reaches here; "PM" after a number of a list is rare
-        return True
-    return True
+    # "high noon" is an idiom (and a film)
+    return not (_g(m, "pod") and re.search(r"\bhigh\s+$", text[max(0, m.start() - 6) : m.start()], re.I))
 
 
 _SET_WORDS = {
@@ -1200,7 +1225,7 @@ def _patterns() -> dict[str, str]:
         rf"|two\s+thousand(?:\s+and)?(?:\s+{ones}|\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)"
     )
     p["YEARX"] = rf"(?:{p['YEAR']}|'\d\d(?!\d)|{p['SPELLED_YEAR']})"
-    p["POS"] = r"(?:early|late|mid|the\s+(?:beginning|start|end|middle)\s+of)"
+    p["POS"] = r"(?:early|late|mid|(?:the\s+)?(?:beginning|start|end|middle)\s+of)"
     p["MODS"] = _alt(_MODS)
     p["DEICTIC"] = r"(?:today|tonight|yesterday|tomorrow)"
     p["SEASON"] = _alt(lex["season"])
@@ -1220,12 +1245,15 @@ def _rules() -> list[_Rule]:
     day_phrase_plain = re.sub(r"\(\?P<\w+>", "(?:", day_phrase)
     F = re.I
     R = []
+    lex = _lexicon()
 
     def add(name, pattern, resolve, check=None, flags=F):
         R.append(_Rule(name, re.compile(pattern, flags), resolve, check))
+        R[-1].tags = _first_words(name, lex)
 
-    add("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2}))?(?![\d-])", _r_iso)
-    add("numeric", r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)", _r_numeric)
+    add("iso", r"(?<![\d/-])(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{2})(?P=sep)(?P<d>\d{2})(?:T(?P<H>\d{2}):(?P<M>\d{2}))?(?![\d/-])", _r_iso)
+    add("numeric", r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)", _r_numeric)
+    add("numeric_dash", r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>-)(?P<b>\d{1,2})-(?P<y>\d{4})(?![\d-])", _r_numeric)
     add(
         "month_day",
         rf"{B}(?:(?:{p['WD']}),?\s+)?(?P<mon>{p['MON']})\s+(?:the\s+)?(?P<day>{p['DAY']})(?:(?:,\s*|\s+)(?P<year>{p['YEARX']}))?{E}",
@@ -1271,7 +1299,7 @@ def _rules() -> list[_Rule]:
     )
     add(
         "deictic",
-        rf"{B}(?:(?:early|late)\s+)?(?P<w>{p['DEICTIC']}|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)(?:\s+(?P<pod>{p['POD']}))?{E}",
+        rf"{B}(?:(?:early|late|earlier|later)\s+)?(?P<w>{p['DEICTIC']}|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|overnight)(?:\s+(?P<pod>{p['POD']}))?{E}",
         _r_deictic,
     )
     add("generic", rf"{B}(?P<w>{_alt(_GENERIC)}){E}", _r_generic, _check_generic)
@@ -1296,7 +1324,7 @@ def _rules() -> list[_Rule]:
     )
     add(
         "duration",
-        rf"{B}(?:(?P<lead>(?:the\s+)?(?:first|last|past|next|previous|coming|final|following|remaining|initial))\s+)?(?:(?P<mod>{p['MODS']})\s+)?(?P<qty>{p['QTY']})\s+(?:(?:more|additional|full|straight|consecutive|long)\s+)?(?P<unit>{p['UNIT']})(?P<half>\s+and\s+a\s+half)?{E}",
+        rf"{B}(?:(?P<lead>(?:the\s+)?(?:first|last|past|next|previous|coming|final|following|remaining|initial))\s+)?(?:(?P<mod>{p['MODS']})\s+)?(?P<qty>{p['QTY']})(?P<half1>\s+and\s+a\s+half)?\s+(?:(?:more|additional|full|straight|consecutive|long)\s+)?(?P<unit>{p['UNIT']})(?P<half>\s+and\s+a\s+half)?{E}",
         _r_duration,
         _check_duration,
     )
@@ -1309,9 +1337,10 @@ def _rules() -> list[_Rule]:
     add("bare_plural", rf"{B}(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries){E}(?!\s+(?:ago|of|old|later|earlier|before|after))", _r_bare_plural, _check_bare_plural)
     add(
         "clock",
-        rf"{B}(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am{E}|pm{E})|(?P<h24>[01]\d|2[0-3]):?(?P<mi24>[0-5]\d)\s+(?:GMT|UTC|hrs|hours|local\s+time){E}|(?P<pod>noon|midday|midnight){E})"
+        rf"{B}(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am{E}|pm{E}|o'clock{E})|(?P<h24>[01]\d|2[0-3]):?(?P<mi24>[0-5]\d)\s+(?:GMT|UTC|hrs|hours|local\s+time){E}|(?P<pod>noon|midday|midnight){E})"
         rf"(?:\s+(?P<tz>EST|EDT|CST|PST|GMT|UTC|local\s+time){E})?(?:\s+(?:on\s+)?(?P<day>{day_phrase_plain})|,\s*(?P<day2>{p['MON']}\s+{p['DAY']}))?",
         lambda m, c: _r_clock(_ClockShim(m), c),
+        _check_clock,
     )
     add("set_word", rf"{B}(?P<w>{_alt(_SET_WORDS)}){E}", _r_set, None, 0)
     add(
@@ -1337,6 +1366,61 @@ def _rules() -> list[_Rule]:
     add("coming_units", rf"{B}(?:coming|next\s+few|past\s+few)\s+(?P<unit>days|weeks|months|years|decades){E}", _r_bare_plural)
     add("in_the_day", rf"(?:(?<=\bearlier\sin\s)|(?<=\blater\sin\s))the\s+(?P<unit>day|week|month|year){E}", _r_in_the_unit)
     return R
+
+
+def _words(*groups) -> set[str]:
+    """First words (lower case, letters only) of phrases; '#' stands for a digit, "'" for '90s."""
+    out = set()
+    for g in groups:
+        for phrase in ([g] if isinstance(g, str) else g):
+            m = re.match(r"[a-z]+|\d|'|#", phrase.lower())
+            if m:
+                out.add("#" if m.group(0).isdigit() else m.group(0))
+    return out
+
+
+def _first_words(name: str, lex: dict) -> set[str]:
+    """The words a match of rule ``name`` can begin with: rules are tried only where one stands.
+
+    ``tests/test_time.py`` checks that this gives the same result as scanning every position.
+    """
+    months, weekdays, numbers = lex["month"], lex["weekday"], lex["number"]
+    pos = ("early", "late", "mid", "the")
+    rel = ("last", "this", "next", "past", "previous", "coming", "current", "following", "same", "preceding", "prior")
+    qty = _words(numbers, lex["fuzzy"], "#", "an", "a")
+    mods = _words(_MODS)
+    lead = ("the", "first", "last", "past", "next", "previous", "coming", "final", "following", "remaining", "initial")
+    table = {
+        "iso": "#", "numeric": "#", "numeric_dash": "#", "range_dm": "#", "decade": ("#", "'", "early", "late", "mid"),
+        "month_day": _words(weekdays, months),
+        "day_month": _words(weekdays, "the", "#"),
+        "month": _words(pos, rel, months, "beginning", "start", "end", "middle"),
+        "range_md": _words(months),
+        "season": _words(("early", "late", "mid"), lex["season"]),
+        "year": ("#", "early", "late", "mid", "fiscal"),
+        "spelled_year": ("seventeen", "eighteen", "nineteen", "twenty", "two"),
+        "weekday": _words(("early", "late"), rel, weekdays),
+        "deictic": ("early", "late", "earlier", "later", "overnight", "today", "tonight", "yesterday", "tomorrow", "the", "this", "last"),
+        "generic": _words(_GENERIC),
+        "rel_unit": _words(("early", "late", "earlier", "later", "mid", "the"), rel),
+        "quarter": _words("the", "fiscal", "#", "year", "next", "last", "this", lex["ordinal"]),
+        "the_quarter": ("the",),
+        "ago": mods | qty,
+        "duration": _words(lead) | mods | qty,
+        "half_unit": ("half",),
+        "hyphen_duration": _words("#", numbers, "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "day", "week", "month", "year", "decade"),
+        "bare_plural": ("minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"),
+        "clock": ("#", "noon", "midday", "midnight"),
+        "set_word": _words(_SET_WORDS),
+        "set_every": ("every", "each"),
+        "times_per": ("once", "twice", "three", "four", "#"),
+        "holiday": _words(("last", "next", "this"), lex["holiday"]),
+        "anaphoric": ("earlier", "later", "that", "the"),
+        "the_weekend": ("the",), "part_of_unit": ("the",), "fiscal_year": ("the",), "the_year_for": ("the",),
+        "coming_units": ("coming", "next", "past"), "in_the_day": ("the",),
+    }
+    words = table[name]
+    return set(words) if not isinstance(words, str) else {words}
 
 
 class _UnitShim:
@@ -1402,28 +1486,30 @@ def find_timexes(text: str, published=None) -> list[Timex]:
         return []
     anchor = _as_date(published)
     candidates = []
-    for priority, rule in enumerate(_rules()):
-        for m in rule.regex.finditer(text):
-            if m.end() <= m.start():
-                continue
-            if rule.check is not None and not rule.check(m, text):
-                continue
-            candidates.append((m.start(), m.end(), priority, rule, m))
+    for priority, rule, m in _matches(text):
+        if m.end() <= m.start():
+            continue
+        if rule.check is not None and not rule.check(m, text):
+            continue
+        candidates.append((m.start(), m.end(), priority, rule, m))
     # Longest first, then the earlier rule; keep the ones that do not overlap a kept one.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
     chosen = []
     for cand in candidates:
         s, e = cand[0], cand[1]
-        if any(s < te and ts < e for ts, te in taken):
+        if any(taken[s:e]):
             continue
-        taken.append((s, e))
+        taken[s:e] = b"\x01" * (e - s)
         chosen.append(cand)
     chosen.sort(key=lambda c: c[0])
     ctx = _Ctx(text, anchor)
     out: list[Timex] = []
     for s, e, _prio, rule, m in chosen:
-        r = rule.resolve(m, ctx)
+        try:
+            r = rule.resolve(m, ctx)
+        except (ValueError, OverflowError):
+            continue  # a date outside the calendar: "50000 years ago", "the 99th century"
         if r is None:
             continue
         s, e = _trim_span(text, s, e)
@@ -1439,6 +1525,36 @@ def find_timexes(text: str, published=None) -> list[Timex]:
             if r.date_start == r.date_end:
                 ctx.ref_day = r.date_start
     return out
+
+
+_TOKEN = re.compile(r"(?<![\w'])(?:\d|'\d|[A-Za-z]+)")
+
+
+@functools.lru_cache(maxsize=1)
+def _rule_index() -> dict[str, list[tuple[int, _Rule]]]:
+    index: dict[str, list[tuple[int, _Rule]]] = {}
+    for priority, rule in enumerate(_rules()):
+        for word in rule.tags:
+            index.setdefault(word, []).append((priority, rule))
+    return index
+
+
+def _matches(text: str, exhaustive: bool = False):
+    """(priority, rule, match) for every rule match; by default a rule is tried only where a word
+    it can begin with stands (many times faster than scanning every position)."""
+    if exhaustive:
+        for priority, rule in enumerate(_rules()):
+            for m in rule.regex.finditer(text):
+                yield priority, rule, m
+        return
+    index = _rule_index()
+    for tok in _TOKEN.finditer(text):
+        word = tok.group(0)
+        key = "#" if word[0].isdigit() else "'" if word[0] == "'" else word.lower()
+        for priority, rule in index.get(key, ()):
+            m = rule.regex.match(text, tok.start())
+            if m is not None:
+                yield priority, rule, m
 
 
 def _trim_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -1457,8 +1573,9 @@ def _paragraph_start(text: str, pos: int) -> int:
 
 
 def _usable(t: Timex, published: date | None) -> bool:
-    """A time expression that can date an event: a resolved date or time, not after publication."""
-    if t.type not in ("DATE", "TIME") or t.date_start is None:
+    """A time expression that can date an event: a resolved date or time, or a stretch anchored at
+    the publication date ("over the past three weeks"), not after publication."""
+    if t.type not in ("DATE", "TIME", "DURATION") or t.date_start is None:
         return False
     if t.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         return False
@@ -1467,14 +1584,28 @@ def _usable(t: Timex, published: date | None) -> bool:
     return True
 
 
-def choose_event_timex(article: Article, event: Event) -> Timex | None:
-    """The time expression that governs the event's clause, or None."""
+def choose_event_timex(article: Article, event: Event, published: date | None = None) -> Timex | None:
+    """The time expression that governs the event's clause, or None.
+
+    The nearest usable one in the event's sentence, else the last one in the earlier sentences of
+    its paragraph. Usable: a resolved date or time, not after ``published`` (default: the article's).
+    """
+    published = published or article.published
+    return _governing(article, event, lambda t: _usable(t, published))
+
+
+def _governing(article: Article, event: Event, keep: Callable[[Timex], bool]) -> Timex | None:
     evidence = [e for e in event.evidence if e.field in (None, "event", "trigger")] or event.evidence
     if not evidence:
         return None
     anchor_pos = evidence[0].start
     anchor_end = evidence[0].end
-    timexes = [t for t in article.timexes if _usable(t, article.published)]
+    dl = article.dateline
+    # the dateline's date is the filing date, not the event's: it is the fallback, below
+    timexes = [
+        t for t in article.timexes
+        if keep(t) and not (dl is not None and dl.start <= t.start and t.end <= dl.end)
+    ]
     if not timexes:
         return None
     sentences = article.sentences or []
@@ -1502,14 +1633,23 @@ def choose_event_timex(article: Article, event: Event) -> Timex | None:
     return None
 
 
-def set_event_dates(article: Article) -> None:
-    """Give each event in ``article.events`` its date, end date and ACLED time precision."""
+def set_event_dates(article: Article, published: date | None = None) -> None:
+    """Give each event in ``article.events`` its date, end date and ACLED time precision.
+
+    From the time expression governing its clause (see ``choose_event_timex``), else the
+    dateline's date, else the publication date (``published``, default the article's), both with
+    precision 2 and a warning on the article saying so.
+    """
+    published = published or article.published
     dateline_timex = None
     if article.dateline is not None:
         inside = [t for t in article.timexes if article.dateline.start <= t.start and t.end <= article.dateline.end]
-        dateline_timex = next((t for t in inside if _usable(t, article.published)), None)
+        dateline_timex = next((t for t in inside if _usable(t, published)), None)
+    notes: dict[str, list[str]] = {}
     for event in article.events:
-        t = choose_event_timex(article, event)
+        # running the stage again replaces what it wrote
+        event.evidence = [e for e in event.evidence if e.field != "event_date"]
+        t = choose_event_timex(article, event, published)
         if t is not None:
             event.event_date, event.date_end = t.date_start, (t.date_end if t.date_end != t.date_start else None)
             event.time_precision = t.time_precision
@@ -1518,14 +1658,21 @@ def set_event_dates(article: Article) -> None:
         if dateline_timex is not None:
             event.event_date, event.date_end, event.time_precision = dateline_timex.date_start, None, 2
             event.evidence.append(Evidence(start=dateline_timex.start, end=dateline_timex.end, text=dateline_timex.text, field="event_date"))
-            note = "dated by the dateline"
-        elif article.published is not None:
-            event.event_date, event.date_end, event.time_precision = article.published, None, 2
-            note = "dated by the publication date"
+            note = "dated by the dateline (precision 2): no time expression in their sentence or paragraph"
+        elif published is not None:
+            event.event_date, event.date_end, event.time_precision = published, None, 2
+            note = "dated by the publication date (precision 2): no time expression in their sentence or paragraph"
         else:
             event.event_date = event.date_end = event.time_precision = None
-            note = "left undated (no time expression and no publication date)"
-        article.warnings.append(f"event {event.event_id}: {note}: no time expression in its sentence or paragraph")
+            unresolved = _governing(article, event, lambda x: x.type in ("DATE", "TIME") and x.date_start is None and "X" in (x.value or ""))
+            note = (
+                f"left undated: their time expressions ('{unresolved.text}') cannot be resolved without a publication date"
+                if unresolved is not None
+                else "left undated: no time expression in their sentence or paragraph and no publication date"
+            )
+        notes.setdefault(note, []).append(event.event_id)
+    for note, ids in notes.items():
+        article.warnings.append(f"event(s) {', '.join(ids)} {note}")
 
 
 @stage("time", requires=("article.sentences",), assigns=("article.timexes", "event.event_date"))
@@ -1533,7 +1680,5 @@ def resolve_dates(article: Article, options: Options) -> Article:
     """Recognise time expressions, resolve them against the publication date, date each event."""
     published = article.published or options.published
     article.timexes = find_timexes(article.text, published)
-    if article.published is None and options.published is not None:
-        article.published = options.published
-    set_event_dates(article)
+    set_event_dates(article, published)
     return article

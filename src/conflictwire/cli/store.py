@@ -97,8 +97,10 @@ def query_cmd(
             stdout_write(event.model_dump_json())
         return
     table = Table(show_lines=False)
+    # Ids, dates and numbers never wrap (they are copied into `explain`); words fold instead.
     for column in ("event_id", "date", "type", "sub-type", "actor1", "actor2", "location", "country", "deaths", "sources"):
-        table.add_column(column, overflow="fold")
+        keep = column in ("event_id", "date", "deaths", "sources")
+        table.add_column(column, overflow="fold", no_wrap=keep, min_width=None)
     for e in events:
         loc = e.location
         deaths = "" if e.fatalities is None else str(e.fatalities)

@@ -55,8 +55,8 @@ def event_view(event: Event) -> dict:
         "actor1_category": event.actor1.category if event.actor1 else None,
         "actor2_names": _names(event.actor2),
         "spans": spans,
-        "perpetrator_spans": by_field.get("actor1", []),
-        "target_spans": by_field.get("actor2", []),
+        "perpetrator_spans": by_field.get("actor1", []) + by_field.get("assoc_actor1", []),
+        "target_spans": by_field.get("actor2", []) + by_field.get("assoc_actor2", []),
         "place_spans": by_field.get("location", []),
         "confidence": event.confidence,
     }

@@ -264,7 +264,7 @@ def score_petrarch2(records: list[dict], preds: list[Views]) -> tuple[dict, list
     return {
         "root_accuracy": _rate(hits),
         "root_accuracy_real_actors": _rate(hits_real),
-        "n_real_actors": float(len(hits_real)),
+        "n_real_actors": len(hits_real),
         "root_set_f1": prf(set_tp, set_fp, set_fn)["f1"],
     }, diags
 

@@ -38,9 +38,12 @@ class EvalResult:
     metrics: dict[str, float] = field(default_factory=dict)
     baseline: dict[str, float] = field(default_factory=dict)
     reference: dict[str, dict[str, float]] = field(default_factory=dict)
+    # Precision/recall of the detection decision as events below a confidence are dropped.
+    curve: list[dict[str, float]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     failed: str | None = None
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     diagnostics: list[dict] = field(default_factory=list, repr=False)
     texts: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -53,9 +56,11 @@ class EvalResult:
             "metrics": {k: _round(v) for k, v in self.metrics.items()},
             "baseline": {k: _round(v) for k, v in self.baseline.items()},
             "reference": {name: {k: _round(v) for k, v in m.items()} for name, m in self.reference.items()},
+            "curve": [{k: _round(v) for k, v in point.items()} for point in self.curve],
             "notes": self.notes,
             "failed": self.failed,
             "seconds": round(self.seconds, 1),
+            "cpu_seconds": round(self.cpu_seconds, 1),
         }
 
     def worst_misses(self, k: int = WORST_MISSES) -> list[dict]:
@@ -170,6 +175,30 @@ def predict_clean(records: list[dict], on_record: OnRecord = None):
     return ours, theirs, raw, notes
 
 
+# ---------------------------------------------------------------- confidence curve
+
+# Per format, the precision/recall pair that --min-confidence trades.
+CURVE_METRICS = {
+    "muc34": ("doc_precision", "doc_recall"),
+    "wikievents": ("event_precision", "event_recall"),
+    "ipe": ("ANY_ACTION_precision", "ANY_ACTION_recall"),
+}
+CURVE_THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def confidence_curve(fmt: str, scorer, records: list[dict], views: list[list[dict]]) -> list[dict[str, float]]:
+    """The set's detection precision and recall when events under each confidence are dropped."""
+    if fmt not in CURVE_METRICS:
+        return []
+    p_key, r_key = CURVE_METRICS[fmt]
+    points = []
+    for t in CURVE_THRESHOLDS:
+        kept = [[v for v in vs if v.get("confidence", 0.5) >= t] for vs in views]
+        m, _ = scorer(records, kept)
+        points.append({"min_confidence": t, "precision": m[p_key], "recall": m[r_key]})
+    return points
+
+
 # ---------------------------------------------------------------- baselines
 
 
@@ -251,8 +280,9 @@ def most_populous(name: str) -> dict:
     if gaz is None or not name:
         return {}
     try:
-        cands = list(gaz.lookup(name) or [])
-    except Exception:
+        # Every candidate the gazetteer knows for the name, not just its prior-ranked top ten.
+        cands = list(gaz.lookup(name, limit=1000) or [])
+    except Exception:  # a name the gazetteer cannot handle gives no baseline place
         return {}
     if not cands:
         return {}
@@ -308,7 +338,7 @@ def _drop_resolution(metrics: dict) -> dict:
 def evaluate_gold(gold: GoldFile, options: Options | None = None, on_record: OnRecord = None) -> EvalResult:
     """Score the pipeline on one gold file, beside the file's trivial baseline."""
     options = options or Options(clean_html_only=True)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     recs = gold.records
     result = EvalResult(dataset=gold.dataset, task=gold.task, format=gold.format, n=len(recs))
     if gold.bad_lines:
@@ -323,6 +353,8 @@ def evaluate_gold(gold: GoldFile, options: Options | None = None, on_record: OnR
         result.failed = f"{type(exc).__name__}: {exc}"
         result.notes.append(f"evaluation failed: {result.failed}")
     result.seconds = time.perf_counter() - started
+    # CPU time of this process: on a shared machine, wall time says more about the neighbours.
+    result.cpu_seconds = time.process_time() - cpu_started
     return result
 
 
@@ -332,7 +364,9 @@ def _score_into(result: EvalResult, gold: GoldFile, options: Options, on_record:
         scorer = event_scorers.SCORERS[gold.format]
         predicted, notes = predict_events(recs, options, on_record)
         result.notes += notes
-        result.metrics, result.diagnostics = scorer(recs, [events_view(evs) for evs in predicted])
+        views = [events_view(evs) for evs in predicted]
+        result.metrics, result.diagnostics = scorer(recs, views)
+        result.curve = confidence_curve(gold.format, scorer, recs, views)
         base_preds, base_notes = baseline_events(gold)
         result.baseline, _ = scorer(recs, base_preds)
         if gold.format == "ucdp" and _gazetteer() is None:

@@ -135,6 +135,7 @@ def load_heads() -> dict[str, tuple[str, str]]:
 @dataclass
 class _Index:
     exact: dict[str, list[ActorEntry]]
+    qualified: dict[str, list[ActorEntry]]  # "regime forces (Syria)": only when the text is about that country
     acronyms: dict[str, list[ActorEntry]]  # case-sensitive
     contained: re.Pattern | None
     contained_acronyms: re.Pattern | None
@@ -152,6 +153,7 @@ def _strip_qualifier(alias: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _index() -> _Index:
     exact: dict[str, list[ActorEntry]] = {}
+    qualified: dict[str, list[ActorEntry]] = {}
     acronyms: dict[str, list[ActorEntry]] = {}
     long_aliases: list[str] = []
     short_aliases: list[str] = []
@@ -160,6 +162,9 @@ def _index() -> _Index:
         for alias in (entry.name, *entry.aliases):
             plain = _strip_qualifier(alias)
             if not plain:
+                continue
+            if plain != alias and entry.country:
+                qualified.setdefault(fold(plain), []).append(entry)
                 continue
             if _is_acronym(plain):
                 acronyms.setdefault(plain, []).append(entry)
@@ -186,6 +191,7 @@ def _index() -> _Index:
     country_pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?:'s)?(?![\w-])")
     return _Index(
         exact=exact,
+        qualified=qualified,
         acronyms=acronyms,
         contained=contained,
         contained_acronyms=contained_acr,
@@ -279,6 +285,10 @@ def lookup_actor(text: str, country_hint: str | None = None) -> ActorMatch | Non
         return _entry_match(text, _pick(index.acronyms[written], country_hint), SCORE_EXACT, "alias")
     if key in index.exact:
         return _entry_match(text, _pick(index.exact[key], country_hint), SCORE_EXACT, "alias")
+    if country_hint and key in index.qualified:
+        for entry in index.qualified[key]:
+            if entry.country == country_hint:
+                return _entry_match(text, entry, SCORE_EXACT, "alias")
 
     # 2. "Islamic State of Iraq and al-Sham (ISIS)", "Government of Myanmar (Burma)": either part.
     paren = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", written)

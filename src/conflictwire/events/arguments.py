@@ -1,12 +1,494 @@
-"""Event arguments (placeholder): actors, fatalities, attribution, notes."""
+"""Event arguments: actors, interaction, civilian targeting, fatalities, attribution, evidence, notes.
+
+``fill_arguments`` is called by detection for every event with the clause it found. It reads the
+clause on the spaCy parse (``article._doc``), computes every field, then writes them onto the event,
+each with an :class:`Evidence` span into ``article.text``:
+
+- **actors** from the clause structure around the trigger: agent and patient of a verb (passive "by"
+  included), "attack on X", "clashes between X and Y", "X clashed with Y", "X and Y clashed";
+  coordinated partners, "with", "backed by", "allied with", "X-backed" become associated actors; a pronoun
+  or "the group" as subject is resolved to the actor named in the sentences before. Each phrase is
+  normalised through the actor dictionary (:mod:`.actors`);
+- **interaction** (ACLED's two-digit code) and **civilian_targeting** from the two categories;
+- **fatalities** (:mod:`.fatalities`), **attributed_to** (:mod:`.attribution`), **notes** (:mod:`.notes`).
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
 from ..options import Options
-from ..schema import Article, Event, Span
+from ..schema import Actor, Article, Event, Evidence, Span
+from .actors import ActorMatch, country_of, head_kind, interaction_code, lookup_actor
+from .attribution import find_attribution
+from .fatalities import find_fatalities
+from .notes import build_notes
+
+log = logging.getLogger(__name__)
+
+ARGUMENT_FIELDS = ("actor1", "assoc_actor1", "actor2", "assoc_actor2", "fatalities", "attributed_to")
+
+# Verbs whose "with" phrase is the other side ("clashed with ISIS"), not a partner.
+_RECIPROCAL = {"clash", "fight", "battle", "engage", "skirmish", "exchange", "confront", "spar", "war", "combat", "scuffle"}
+_RECIPROCAL_NOUNS = {"clash", "clashes", "fighting", "fight", "battle", "battles", "skirmish", "skirmishes", "confrontation", "confrontations", "gunfight", "shootout", "firefight", "war", "hostilities", "exchange", "standoff"}
+# Prepositions that name the target of an action: "attack on X", "fired at X", "operation against X".
+_TARGET_PREPS = {"on", "against", "at", "upon", "targeting", "into"}
+_PARTNER_PREPS = {"with", "alongside", "beside"}
+# Verbs whose complement is a new clause the event may sit in, not a participant.
+_LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "organise", "organize", "lead", "begin", "start", "continue", "open", "unleash", "wage", "step", "intensify", "make"}
+_KILL_VERBS = {"kill", "murder", "execute", "massacre", "slay", "behead", "assassinate", "slaughter", "lynch", "shoot", "stab", "abduct", "kidnap", "injure", "wound", "arrest", "detain", "torture", "rape", "beat", "capture"}
+_PRONOUNS = {"he", "she", "it", "they", "them", "him", "her"}
+_ANAPHOR = re.compile(r"^(?:the|this|that) (?:group|organi[sz]ation|movement|outfit|militia|militants|insurgents|rebels|jihadists|fighters|attackers|gunmen|assailants)$", re.I)
+_GENERIC_MEMBERS = {"member", "members", "fighter", "fighters", "militant", "militants", "supporter", "supporters", "unit", "units", "elements", "element", "forces", "troops", "group", "gunmen", "soldiers", "commander", "commanders", "leader", "leaders", "cell", "faction", "wing", "brigade", "battalion"}
+_BACKED = re.compile(r"([A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*)*)-(?:backed|supported|allied|led|sponsored)\b")
+
+_QUANTITY_HEADS = {"hundreds", "dozens", "thousands", "scores", "group", "groups", "crowd", "crowds", "number", "band", "gang", "squad", "team", "contingent", "column", "convoy", "handful", "couple", "some", "many", "several", "most", "all", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+_EVENT_NOUNS = _RECIPROCAL_NOUNS | {"attack", "attacks", "assault", "raid", "raids", "ambush", "bombing", "bombings", "airstrike", "airstrikes", "strike", "strikes", "shelling", "explosion", "blast", "offensive", "operation", "violence", "shooting", "shootings", "protest", "protests", "demonstration", "riot", "riots", "fire", "gunfire", "incursion", "assault", "crackdown"}
+
+VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
+
+
+@dataclass
+class ActorSlot:
+    """An actor phrase found in the text: its head token, span and normalised match."""
+
+    head: object
+    start: int
+    end: int
+    text: str
+    match: ActorMatch | None
+    resolved_from: tuple[int, int] | None = None  # the pronoun's span, when resolved
+
+
+@dataclass
+class ActorRoles:
+    actor1: ActorSlot | None = None
+    actor2: ActorSlot | None = None
+    assoc1: list[ActorSlot] = field(default_factory=list)
+    assoc2: list[ActorSlot] = field(default_factory=list)
+
+
+# --- noun phrases ---------------------------------------------------------------------------------
+
+
+def _np_bounds(head) -> tuple[int, int]:
+    """Token range [first, last] of the actor phrase headed by ``head``: modifiers, 'of X' for generic heads, '(ISIS)'."""
+    doc = head.doc
+    first = head.i
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "advmod", "npadvmod", "case", "prep"):
+            if child.dep_ == "prep" and child.lower_ not in ("of",):
+                continue
+            first = min(first, child.left_edge.i)
+    last = head.i
+    for child in head.children:
+        if child.i <= head.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in ("of", "from") and head.lower_ in _GENERIC_MEMBERS:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                last = max(last, _np_bounds(pobj)[1])
+        elif child.dep_ == "appos" and doc[child.i - 1].text == "(":
+            last = max(last, child.i + (1 if child.i + 1 < len(doc) and doc[child.i + 1].text == ")" else 0))
+        elif child.dep_ == "case":
+            last = max(last, child.i)
+        elif child.dep_ == "compound" or (child.dep_ == "npadvmod" and child.i == head.i + 1):
+            last = max(last, child.right_edge.i)
+    # Do not start on a conjunction or punctuation left by the parser.
+    while first < last and (doc[first].is_punct or doc[first].dep_ == "cc"):
+        first += 1
+    return first, last
+
+
+def _split_coordination(head):
+    """'the Taliban and Afghan forces' parsed as one phrase ('Taliban' and 'Afghan' both modify 'forces'):
+    the token ranges of the two actors, or None."""
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ("nmod", "compound", "amod", "poss"):
+            conj = next((c for c in child.children if c.dep_ == "conj" and c.i < head.i), None)
+            if conj is not None and any(c.dep_ == "cc" for c in child.children):
+                first_start = _np_bounds(head)[0]
+                cc = next(c for c in child.children if c.dep_ == "cc")
+                return (first_start, cc.i - 1), (conj.left_edge.i, _np_bounds(head)[1])
+    return None
+
+
+def _slot_range(doc, first: int, last: int, head, country_hint: str | None) -> ActorSlot | None:
+    while first < last and (doc[first].is_punct or doc[first].dep_ == "cc"):
+        first += 1
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    text = doc.text[start:end]
+    match = lookup_actor(text, country_hint)
+    return ActorSlot(head, start, end, text, match) if match is not None else None
+
+
+def _slot(head, country_hint: str | None) -> ActorSlot | None:
+    doc = head.doc
+    first, last = _np_bounds(head)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    text = doc.text[start:end]
+    match = lookup_actor(text, country_hint)
+    if match is None and head.ent_type_ in ("ORG", "NORP") and head.pos_ in ("PROPN", "NOUN", "ADJ"):
+        # A named organisation we do not know: kept as written, category unknown.
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            start, end = min(start, ent.start_char), max(end, ent.end_char)
+            text = doc.text[start:end]
+        match = ActorMatch(text, re.sub(r"^(?:the|a|an) ", "", text, flags=re.I), None, None, 0.4, "entity")
+    if match is None:
+        return None
+    return ActorSlot(head, start, end, text, match)
+
+
+def _is_pronoun_subject(token) -> bool:
+    if token.lower_ in _PRONOUNS and token.pos_ == "PRON":
+        return True
+    first, last = _np_bounds(token)
+    return bool(_ANAPHOR.match(token.doc[first : last + 1].text))
+
+
+def _sentence_actors(sentence, country_hint):
+    """Actors named in a sentence, subject of the main verb first, then dictionary matches in order."""
+    out = []
+    root = sentence.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for tok in subjects + [t for t in sentence if t.pos_ in ("PROPN", "NOUN") and t.dep_ != "compound"]:
+        if tok.lower_ in _PRONOUNS or _ANAPHOR.match(tok.text):
+            continue
+        slot = _slot(tok, country_hint)
+        if slot is None or slot.match is None:
+            continue
+        if slot.match.method.startswith("head:") and tok not in subjects:
+            continue
+        if slot.match.category == "civilians":
+            continue
+        out.append(slot)
+    return out
+
+
+def _resolve(token, country_hint: str | None, named_only: bool) -> ActorSlot | None:
+    """The actor a pronoun or 'the group' stands for: named in this sentence before it, else in the two before."""
+    doc = token.doc
+    sentence = token.sent
+    before = [s for s in _sentence_actors(sentence, country_hint) if s.end <= token.idx]
+    candidates = list(reversed(before))
+    i = sentence.start - 1
+    for _ in range(2):
+        if i < 0:
+            break
+        prev = doc[i].sent
+        candidates += _sentence_actors(prev, country_hint)
+        i = prev.start - 1
+    for slot in candidates:
+        if named_only and slot.match.method.startswith("head:"):
+            continue
+        first, last = _np_bounds(token)
+        slot.resolved_from = (doc[first].idx, doc[last].idx + len(doc[last]))
+        return slot
+    return None
+
+
+def _actor_at(token, country_hint: str | None) -> ActorSlot | None:
+    """The actor a subject/object token names, resolving pronouns and 'the group'."""
+    if token is None:
+        return None
+    if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
+        token = token.head.head
+    # "hundreds of protesters", "a group of gunmen": the people are in the 'of' phrase.
+    if token.lower_ in _QUANTITY_HEADS:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = _pobj(of) if of is not None else None
+        if inner is not None:
+            token = inner
+    if _is_pronoun_subject(token):
+        is_pronoun = token.pos_ == "PRON"
+        resolved = _resolve(token, country_hint, named_only=not is_pronoun)
+        if resolved is not None:
+            return resolved
+        if is_pronoun:
+            return None
+    return _slot(token, country_hint)
+
+
+def _partners(head, country_hint) -> list[ActorSlot]:
+    """Actors associated with the one headed by ``head``: its conjuncts, 'with X', 'backed by X', 'allied with X', 'X-backed'."""
+    out = []
+    for conj in head.conjuncts:
+        if conj.i > head.i:
+            slot = _actor_at(conj, country_hint)
+            if slot is not None:
+                out.append(slot)
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _PARTNER_PREPS | {"along", "together"}:
+            prep = child
+            if child.lower_ in ("along", "together"):
+                prep = next((g for g in child.children if g.lower_ == "with"), child)
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (slot := _actor_at(pobj, country_hint)) is not None:
+                out.append(slot)
+                out += _partners(pobj, country_hint)
+        if child.dep_ in ("acl", "amod", "relcl") and child.lemma_.lower() in ("back", "support", "aid", "assist", "ally", "arm", "fund", "join", "accompany", "allied", "loyal"):
+            for g in child.children:
+                target = None
+                if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ in ("with", "to", "by")):
+                    target = next((p for p in g.children if p.dep_ == "pobj"), None)
+                elif g.dep_ == "dobj" and child.dep_ == "relcl":
+                    target = None
+                if target is not None and (slot := _actor_at(target, country_hint)) is not None:
+                    out.append(slot)
+                    out += [s for s in _partners(target, country_hint) if s.head != head]
+    # "Iran-backed Iraqi army": the backer is written into the phrase.
+    first, last = _np_bounds(head)
+    doc = head.doc
+    phrase_start = doc[first].idx
+    for m in _BACKED.finditer(doc.text[phrase_start : doc[last].idx + len(doc[last])]):
+        match = lookup_actor(m.group(1), country_hint)
+        if match is not None:
+            s, e = phrase_start + m.start(1), phrase_start + m.end(1)
+            out.append(ActorSlot(head, s, e, m.group(1), match))
+    return out
+
+
+def _subject_of(verb):
+    """A verb's subject, following conjoined and controlled verbs up to one that has it."""
+    seen = 0
+    while verb is not None and seen < 5:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return child
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _pobj(prep):
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+
+
+def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
+    """Actor 1 / actor 2 and their partners around an event's trigger token."""
+    roles = ActorRoles()
+    if trigger is None:
+        return roles
+    lemma = trigger.lemma_.lower()
+    agent_tok = patient_tok = None
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+
+    if trigger.pos_ in ("VERB", "AUX"):
+        children = list(trigger.children)
+        if passive:
+            patient_tok = next((c for c in children if c.dep_ == "nsubjpass"), None)
+            agent = next((c for c in children if c.dep_ == "agent"), None)
+            agent_tok = _pobj(agent) if agent is not None else None
+        else:
+            subject = _subject_of(trigger)
+            dobj = next((c for c in children if c.dep_ == "dobj"), None)
+            agent_tok = subject
+            patient_tok = dobj
+            if trigger.tag_ in ("VBN",) and dobj is None and lemma in _KILL_VERBS:
+                # Headlines drop the auxiliary: "ASG member killed".
+                agent_tok, patient_tok = None, subject
+            if trigger.dep_ in ("acl",) and trigger.tag_ == "VBN":
+                patient_tok, agent_tok = trigger.head, None
+                agent = next((c for c in children if c.dep_ == "agent"), None)
+                agent_tok = _pobj(agent) if agent is not None else None
+            for child in children:
+                if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and patient_tok is None:
+                    patient_tok = _pobj(child)
+                if child.dep_ == "prep" and child.lower_ == "with" and lemma in _RECIPROCAL and patient_tok is None:
+                    patient_tok = _pobj(child)
+            # A noun object that is itself the event ("launched an attack on X").
+            if dobj is not None and dobj.pos_ == "NOUN" and (lemma in _LIGHT_VERBS or head_kind(dobj.text) is None):
+                for g in dobj.children:
+                    if g.dep_ == "prep" and g.lower_ in _TARGET_PREPS | {"with", "between"}:
+                        target = _pobj(g)
+                        if target is not None and _slot(target, country_hint) is not None:
+                            patient_tok = target
+                            break
+                else:
+                    if lemma in _LIGHT_VERBS:
+                        patient_tok = None
+            # "X and Y clashed": the conjoined subject is the other side.
+            if lemma in _RECIPROCAL and patient_tok is None and agent_tok is not None:
+                other = next((c for c in agent_tok.conjuncts if c.i > agent_tok.i), None)
+                if other is not None:
+                    patient_tok = other
+    else:
+        # A noun trigger: "clashes between X and Y", "attack on X by Y", "ISIS attack", "X's attack".
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                first = _pobj(child)
+                if first is not None:
+                    agent_tok = first
+                    patient_tok = next((c for c in first.conjuncts if c.i > first.i), None)
+            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and patient_tok is None:
+                patient_tok = _pobj(child)
+            elif child.dep_ == "prep" and child.lower_ == "with" and trigger.lower_ in _RECIPROCAL_NOUNS and patient_tok is None:
+                patient_tok = _pobj(child)
+            elif child.dep_ == "prep" and child.lower_ == "by" and agent_tok is None:
+                agent_tok = _pobj(child)
+            elif child.dep_ in ("poss", "compound", "amod", "nmod") and agent_tok is None and child.i < trigger.i:
+                if _slot(child, country_hint) is not None and child.ent_type_ not in ("GPE", "LOC", "FAC", "DATE"):
+                    agent_tok = child
+        if agent_tok is None and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.pos_ == "VERB":
+            agent_tok = _subject_of(trigger.head) if trigger.dep_ == "dobj" else None
+        if agent_tok is None and trigger.dep_ == "pobj" and trigger.head.head.pos_ == "VERB":
+            # "were killed in an attack by ...", "troops fought in clashes with X".
+            governing = trigger.head.head
+            if governing.lemma_.lower() not in _KILL_VERBS:
+                agent_tok = _subject_of(governing)
+
+    # "Clashes between X and Y killed five", "An attack by gunmen killed 3 villagers": the subject is the event.
+    if agent_tok is not None and agent_tok.pos_ == "NOUN" and agent_tok.lower_ in _EVENT_NOUNS and agent_tok is not trigger:
+        inner = find_actors(agent_tok, country_hint)
+        if inner.actor1 is not None:
+            if inner.actor2 is not None:
+                return inner
+            inner.actor2 = _actor_at(patient_tok, country_hint)
+            if inner.actor2 is not None:
+                inner.assoc2 = _partners(inner.actor2.head, country_hint)
+            return inner
+    roles.actor1 = _actor_at(agent_tok, country_hint)
+    roles.actor2 = _actor_at(patient_tok, country_hint)
+    split = _split_coordination(agent_tok) if agent_tok is not None else None
+    if split is not None:
+        doc = agent_tok.doc
+        first = _slot_range(doc, *split[0], agent_tok, country_hint)
+        second = _slot_range(doc, *split[1], agent_tok, country_hint)
+        if first is not None and second is not None:
+            roles.actor1 = first
+            reciprocal = lemma in _RECIPROCAL or trigger.lower_ in _RECIPROCAL_NOUNS
+            if roles.actor2 is None and reciprocal:
+                roles.actor2 = second
+            else:
+                roles.assoc1 = [second]
+            if roles.actor2 is not None and roles.actor2 is not second:
+                roles.assoc2 = _partners(roles.actor2.head, country_hint)
+            return roles
+    if roles.actor1 is not None and roles.actor2 is not None and roles.actor1.match.name == roles.actor2.match.name and roles.actor1.start == roles.actor2.start:
+        roles.actor2 = None
+    if roles.actor1 is not None:
+        roles.assoc1 = _partners(roles.actor1.head, country_hint)
+    if roles.actor2 is not None:
+        roles.assoc2 = _partners(roles.actor2.head, country_hint)
+    # "X and Y clashed": Y is actor 2, so not also a partner of X.
+    if roles.actor2 is not None:
+        roles.assoc1 = [s for s in roles.assoc1 if s.start != roles.actor2.start]
+    return roles
+
+
+# --- the clause and its trigger -------------------------------------------------------------------
+
+
+def _trigger_token(doc, event: Event, clause):
+    # Detection records a trigger per merged mention: take the one inside this clause.
+    for ev in event.evidence:
+        if ev.field == "trigger" and clause.start_char <= ev.start and ev.end <= clause.end_char:
+            span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+            if span is not None and len(span):
+                return span.root
+    root = clause.root
+    # "..., authorities said": the event is the reported clause, not the saying.
+    from .attribution import REPORTING_VERBS
+
+    if root.lemma_.lower() in REPORTING_VERBS:
+        complement = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp", "conj") and clause.start <= c.i < clause.end), None)
+        if complement is not None:
+            return complement
+    return root
+
+
+def article_country(article: Article) -> str | None:
+    """The country an article is mostly about (from country names and demonyms it mentions), for bare 'police' or 'the army'."""
+    counts: Counter[str] = Counter()
+    for mention in article.mentions:
+        if mention.label in ("GPE", "NORP"):
+            country = country_of(mention.text)
+            if country is not None:
+                counts[country.code] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _doc_for(article: Article, options: Options):
+    if article._doc is None:
+        from ..nlp import parse, split_sentences
+
+        sentences = article.sentences or split_sentences(article.text)
+        article._doc = parse(article.text, options, sentences)
+    return article._doc
+
+
+def _evidence(start: int, end: int, text: str, field_name: str) -> Evidence:
+    return Evidence(start=start, end=end, text=text[start:end], field=field_name)
 
 
 def fill_arguments(article: Article, event: Event, clause: Span, options: Options) -> None:
     """Fill actor1/actor2 (+assoc), interaction, civilian_targeting, fatalities, attributed_to and notes
     of ``event`` from the clause ``clause`` (a span of article.text) and its context; add evidence spans."""
-    return None
+    from ..nlp import load_spacy
+
+    doc = _doc_for(article, options)
+    text = doc.text
+    span = doc.char_span(clause.start, min(clause.end, len(text)), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        article.warnings.append(f"event {event.event_id}: clause {clause.start}-{clause.end} is outside the text; arguments left empty")
+        return
+    hint = article_country(article)
+    trigger = _trigger_token(doc, event, span)
+
+    # Compute everything, then write.
+    roles = find_actors(trigger, hint)
+    fatalities = find_fatalities(doc, span.start_char, span.end_char, trigger_ids=frozenset({trigger.i}), nlp=load_spacy(options.spacy_model))
+
+    def resolve(token):
+        slot = _actor_at(token, hint)
+        return slot.match.name if slot is not None and slot.match is not None else None
+
+    attribution = find_attribution(doc, span.start_char, span.end_char, resolve=resolve)
+
+    evidence = [e for e in event.evidence if e.field not in ARGUMENT_FIELDS]
+    event.actor1 = event.actor2 = None
+    event.assoc_actor1, event.assoc_actor2 = [], []
+
+    def put(slot: ActorSlot, field_name: str) -> Actor:
+        evidence.append(_evidence(slot.start, slot.end, text, field_name))
+        if slot.resolved_from is not None:
+            evidence.append(_evidence(*slot.resolved_from, text, field_name))
+        return slot.match.to_actor()
+
+    if roles.actor1 is not None:
+        event.actor1 = put(roles.actor1, "actor1")
+    if roles.actor2 is not None:
+        event.actor2 = put(roles.actor2, "actor2")
+    seen = {a.name for a in (event.actor1, event.actor2) if a is not None}
+    for slots, target, field_name in ((roles.assoc1, event.assoc_actor1, "assoc_actor1"), (roles.assoc2, event.assoc_actor2, "assoc_actor2")):
+        for slot in slots:
+            if slot.match.name in seen:
+                continue
+            seen.add(slot.match.name)
+            target.append(put(slot, field_name))
+
+    cat1 = event.actor1.category if event.actor1 else None
+    cat2 = event.actor2.category if event.actor2 else None
+    event.interaction = interaction_code(cat1, cat2)
+    event.civilian_targeting = cat2 == "civilians" and event.event_type in VIOLENT_TYPES
+
+    if fatalities is not None:
+        event.fatalities, event.fatalities_low, event.fatalities_high = fatalities.best, fatalities.low, fatalities.high
+        for mention in fatalities.mentions[:3]:
+            evidence.append(_evidence(mention.start, mention.end, text, "fatalities"))
+    else:
+        event.fatalities = event.fatalities_low = event.fatalities_high = None
+
+    if attribution is not None:
+        event.attributed_to = attribution.text
+        evidence.append(_evidence(attribution.start, attribution.end, text, "attributed_to"))
+
+    event.evidence = evidence
+    event.notes = build_notes(event)

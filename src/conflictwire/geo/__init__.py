@@ -75,9 +75,18 @@ def _analyse(text: str, options: Options):
         return nlp(text)
 
 
-def geoparse_text(text: str, options: Options, given_spans: list[tuple[int, int]] | None = None) -> list[Toponym]:
+def geoparse_text(
+    text: str,
+    options: Options,
+    given_spans: list[tuple[int, int]] | None = None,
+    *,
+    include_demonyms: bool = False,
+) -> list[Toponym]:
     """Toponyms in ``text`` (offsets into the text as given), resolved. With ``given_spans``, only
-    those spans are resolved and nothing else is recognised (the literature's resolution-only protocol)."""
+    those spans are resolved and nothing else is recognised (the literature's resolution-only protocol).
+
+    Demonyms ("Iraqi") are evidence for their country, not places; ``include_demonyms`` also returns
+    them as toponyms resolved to the country, as corpora that annotate them (LGL, TR-News) count them."""
     gazetteer = get_gazetteer(options.gazetteer)
     text = text or ""
     dateline = find_dateline(text)
@@ -88,16 +97,21 @@ def geoparse_text(text: str, options: Options, given_spans: list[tuple[int, int]
     if not text.strip():
         return []
     doc = _analyse(text, options)
-    return _geoparse_doc(text, doc, gazetteer, dateline)
+    return _geoparse_doc(text, doc, gazetteer, dateline, include_demonyms=include_demonyms)
 
 
-def _geoparse_doc(text: str, doc, gazetteer: Gazetteer, dateline) -> list[Toponym]:
+def _geoparse_doc(text: str, doc, gazetteer: Gazetteer, dateline, include_demonyms: bool = False) -> list[Toponym]:
     found, demonyms = find_toponyms(doc, gazetteer)
     demonyms = sorted(set(demonyms) | set(find_demonyms(text, gazetteer)))
     cues = {(f.start, f.end): [f.source] + f.cues for f in found}
-    return resolve_toponyms(
-        text, [(f.start, f.end) for f in found], gazetteer, demonyms=demonyms, dateline=dateline, cues=cues
-    )
+    spans = [(f.start, f.end) for f in found]
+    if include_demonyms:
+        for start, end, _ in demonyms:
+            if not any(s < end and start < e for s, e in spans):
+                spans.append((start, end))
+                cues[(start, end)] = ["demonym"]
+        spans.sort()
+    return resolve_toponyms(text, spans, gazetteer, demonyms=demonyms, dateline=dateline, cues=cues)
 
 
 # --------------------------------------------------------------------------- event locations

@@ -128,9 +128,18 @@ class Gazetteer:
         self._country_names = dict(self._db.execute("SELECT cc, name FROM place WHERE fcode='PCLI'"))
         self._demonyms = dict(self._db.execute("SELECT key, cc FROM demonym"))
         self.version = dict(self._db.execute("SELECT key, value FROM meta"))["version"]
+        self._cache: dict[str, list[Entry]] = {}
 
     def entries(self, key: str) -> list[Entry]:
         """Places filed under an exact normalised key, each with how the name ties to it."""
+        cached = self._cache.get(key)
+        if cached is None:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            cached = self._cache[key] = self._entries(key)
+        return cached
+
+    def _entries(self, key: str) -> list[Entry]:
         rows = self._db.execute(
             "SELECT p.id, p.name, p.fclass, p.fcode, p.cc, p.a1, p.a2, p.pop, p.lat, p.lon, MIN(n.kind) "
             "FROM name n JOIN place p ON p.id = n.id WHERE n.key = ? GROUP BY p.id",
@@ -210,7 +219,7 @@ def _with_kind(entry: Entry, kind: int) -> Entry:
 
 
 # Feature types in the order a bare mention most often means them, as a log-odds bonus.
-FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.6, "PPLC": 1.5, "ADM2": 0.4, "PPLA": 0.5, "PPL": 0.0}
+FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.6, "PPLC": 2.0, "ADM2": 0.4, "PPLA": 0.5, "PPL": 0.0}
 NAME_KIND_PRIOR = {NAME_PRIMARY: 0.0, NAME_ALIAS: -0.3, NAME_ALTERNATE: -1.2}
 
 

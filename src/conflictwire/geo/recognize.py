@@ -151,6 +151,8 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             label_of[i] = ent.label_
+    # Words of people's full names ("Scott Brown"): alone later ("Brown said") they are the person.
+    person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
     def add(start_i: int, end_i: int, source: str, cues: list[str]) -> None:
         while start_i < end_i and doc[start_i].lower_ == "the":
@@ -237,16 +239,18 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
         if "PERSON" in labels:
             # A person's name is a place when the words around say so ("the town of Alam"), or
             # when it is a well-known place standing alone, not a name with a title or "said".
-            ent = next(e for e in doc.ents if e.start <= i < e.end)
-            alone = ent.start == i and ent.end == end_i and not _person_context(doc, i, end_i)
-            accept = (cue is not None and (cue.endswith(" of") or cue in DESCRIPTOR_WORDS or best >= 0.3 or alone)) or (
-                alone and best >= 0.55
+            ent = next(e for e in doc.ents if e.start < end_i and i < e.end and e.label_ == "PERSON")
+            alone = (ent.start == i and ent.end == end_i and not _person_context(doc, i, end_i)
+                     and not (end_i - i == 1 and doc[i].text in person_words))
+            best_primary = max((prior_score(e, hint) for e in entries if e.name_kind == 0), default=0.0)
+            accept = (cue is not None and (cue.endswith(" of") or cue in DESCRIPTOR_WORDS or (alone and best >= 0.3))) or (
+                alone and best_primary >= 0.7
             )
             source = "gazetteer:PERSON"
         elif "ORG" in labels:
             # A place inside an organisation's name: its first words ("Laurel County Sheriff's Office")
             # or what follows "of" ("University of Kentucky").
-            ent = next(e for e in doc.ents if e.start <= i < e.end)
+            ent = next(e for e in doc.ents if e.start < end_i and i < e.end and e.label_ == "ORG")
             lead = ent.start
             while lead < i and doc[lead].lower_ in ("the", "a", "an"):
                 lead += 1
@@ -266,13 +270,17 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
 
     # One sense per discourse: a name accepted as a place once is a place wherever it recurs
     # alone (spaCy tags "Gainesville" GPE in one sentence and PERSON in the next).
-    known = {f.text for f in found if f.source != "spacy:FAC"}
-    for i, token in enumerate(doc):
-        if taken[i] or not token.text[:1].isupper():
+    known: dict[str, list[str]] = {}
+    for f in found:
+        if f.source in ("spacy:FAC", "gazetteer:PERSON") or f.text in person_words or f.text.isupper():
             continue
-        for text in known:
-            words = text.split()
-            j = i + len(words)
+        if gazetteer.find(f.text)[0]:
+            known.setdefault(f.text.split()[0], []).append(f.text)
+    for i, token in enumerate(doc):
+        if taken[i] or token.text not in known:
+            continue
+        for text in known[token.text]:
+            j = i + len(text.split())
             if j <= n and doc[i:j].text == text and not any(taken[k] for k in range(i, j)):
                 if label_of[i] == "PERSON" and any(label_of[k] == "PERSON" for k in (i - 1, j) if 0 <= k < n):
                     continue  # part of a longer person's name ("Andrew Jackson")

@@ -1,34 +1,44 @@
 """Toponym resolution: choose each name's gazetteer entry with the evidence a human reader uses.
 
 Each candidate gets a log-odds score: the gazetteer prior (population, feature type, how the name
-matches), plus the article's evidence: countries and first-level divisions it names (and its
-demonyms), the dateline place, explicit containment ("Lexington, Ky.", "Tikrit, the capital of
-Salahuddin province", "Alam, on the outskirts of Tikrit"), and spatial minimality (the places of
-one report cluster). Two passes: the second reads the others' choices from the first.
+matches), plus the article's evidence: the countries and first-level divisions its other places
+lie in (and its demonyms), the dateline place, explicit containment ("Lexington, Ky.", "Tikrit, the
+capital of Salahuddin province", "Alam, on the outskirts of Tikrit"), and spatial minimality (the
+places of one report cluster). The evidence from other names is soft: every reading of every other
+name votes with its current probability, so one early mistake does not lock the others in; three
+rounds let the readings settle. One name keeps one reading throughout an article.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from ..schema import Toponym
 from .gazetteer import Entry, Gazetteer, prior_logit
+from .names import fold
 
-# Weights of the evidence, in log-odds. Chosen by hand from what each cue is worth to a reader;
+# Weights of the evidence, in log-odds. Set by hand from what each cue is worth to a reader and
 # checked on the dev splits of the geoparsing corpora (see the scorecard), not fitted per record.
-W_COUNTRY = 1.6  # per log(1 + mentions) of the candidate's country elsewhere in the article
-W_ADMIN1 = 1.4  # per log(1 + mentions) of its first-level division
+W_COUNTRY = 1.2  # times log(1 + support) of the candidate's country among the other names
+W_ADMIN1 = 1.5  # times log(1 + support) of its first-level division
+W_SPATIAL = 3.0  # times its mean closeness to the other names' likely readings
+SPATIAL_SCALE_KM = 150.0
 W_CONTAINED = 4.0  # "X, Y" / "X in Y" where the candidate lies in Y
-W_NEAR = 3.0  # "X, near Y" / "on the outskirts of Y": candidate close to Y
-W_SPATIAL = 2.0  # times the mean closeness to the other places in the article
-W_DATELINE = 1.0  # candidate in the dateline place's country/division
-COUNTRY_NAME_MIN_KIND = 1  # a country's own name or alias always resolves to the country
+W_NEAR = 3.0  # "X, near Y" / "on the outskirts of Y": candidate within 150 km of Y
+W_DATELINE = 1.0  # candidate in the dateline place's country
+W_DATELINE_ADMIN = 1.0  # ... and in its first-level division
+ROUNDS = 3
 MAX_CANDIDATES = 40
+CONTEXT_CANDIDATES = 12  # readings of another name that vote (the most probable ones)
 
-_CONTAIN_GAP = re.compile(r"^\s*(,|\bin\b|\bof\b|,\s*(in|of)\b)\s*(the\s+)?((state|province|county|governorate|region|district)\s+of\s+)?$", re.I)
+_CONTAIN_GAP = re.compile(
+    r"^\s*(,|\bin\b|\bof\b|,\s*(in|of)\b)\s*(the\s+)?((state|province|county|governorate|region|district)\s+of\s+)?$", re.I
+)
 _NEAR_GAP = re.compile(
     r"^\s*,?\s*(a\s+\w+\s+|the\s+\w+\s+)?(\w+\s+)?(near|outside|outskirts of|the outskirts of|on the outskirts of|"
     r"(\d[\d,.]*\s*(km|kilometers|kilometres|miles|mi)\s+)?(north|south|east|west|northeast|northwest|southeast|southwest)(ern)?\s+of|"
@@ -38,17 +48,25 @@ _NEAR_GAP = re.compile(
 
 
 @dataclass
-class _Mention:
-    start: int
-    end: int
-    text: str
+class _Name:
+    """All mentions of one name in the article (one sense per discourse)."""
+
+    key: str
     entries: list[Entry]
+    priors: np.ndarray
     hint: tuple[str, ...]
-    priors: list[float]
-    cues: list[str] = field(default_factory=list)
-    choice: int | None = None
-    logits: list[float] = field(default_factory=list)
+    demonym_country: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    relations: list[tuple[str, int]] = field(default_factory=list)
+    logits: np.ndarray | None = None
     evidence: list[list[str]] = field(default_factory=list)
+    forced: int | None = None
+
+    @property
+    def probs(self) -> np.ndarray:
+        z = self.logits if self.logits is not None else self.priors
+        w = np.exp(z - z.max())
+        return w / w.sum()
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -58,16 +76,28 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _distance_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Great-circle km between every row of ``a`` and of ``b`` (each [lat, lon] in degrees)."""
+    la1, lo1 = np.radians(a[:, 0])[:, None], np.radians(a[:, 1])[:, None]
+    la2, lo2 = np.radians(b[:, 0])[None, :], np.radians(b[:, 1])[None, :]
+    h = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+
+
 def _contains(region: Entry, place: Entry) -> bool:
     if region.id == place.id:
         return False
-    if region.feature_code in ("PCLI",):
+    if region.feature_code == "PCLI":
         return place.country_code == region.country_code
     if region.feature_code == "ADM1":
         return place.admin1_code == region.admin1_code and place.country_code == region.country_code
     if region.feature_code == "ADM2":
         return place.admin2_code is not None and place.admin2_code == region.admin2_code
     return False
+
+
+def _is_region(entry: Entry) -> bool:
+    return entry.feature_code in ("PCLI", "CONT")
 
 
 def resolve_toponyms(
@@ -79,153 +109,227 @@ def resolve_toponyms(
     cues: dict[tuple[int, int], list[str]] | None = None,
 ) -> list[Toponym]:
     """Resolve each span of ``text``; spans with no candidate stay unresolved (never dropped)."""
-    mentions: list[_Mention] = []
+    names: dict[str, _Name] = {}
+    mention_name: list[str] = []
     for start, end in spans:
         surface = text[start:end]
-        entries, hint = gazetteer.find(surface)
-        if not entries and surface.endswith(("'s", "’s")):
-            entries, hint = gazetteer.find(surface[:-2])
-        demonym_of = gazetteer.demonym(surface)
-        if demonym_of and not any(e.feature_code in ("PCLI", "ADM1") and e.name_kind == 0 for e in entries):
-            # A span given as a place that is a demonym ("Ukrainian") stands for its country.
-            country = gazetteer.country(demonym_of)
-            if country is not None:
-                entries, hint = [country], ()
-        priors = [prior_logit(e, hint) for e in entries]
-        order = sorted(range(len(entries)), key=lambda k: -priors[k])[:MAX_CANDIDATES]
-        mentions.append(
-            _Mention(start, end, surface, [entries[k] for k in order], hint, [priors[k] for k in order],
-                     list((cues or {}).get((start, end), [])))
-        )
-    if not mentions:
+        key = fold(surface) or surface
+        mention_name.append(key)
+        if key in names:
+            names[key].mentions.append((start, end))
+            continue
+        names[key] = _candidates(surface, key, gazetteer)
+        names[key].mentions.append((start, end))
+    if not spans:
         return []
+    order = list(names)
+    index = {k: i for i, k in enumerate(order)}
+    items = [names[k] for k in order]
 
-    # Explicit countries and divisions: names whose best reading is a country or a state.
-    countries = Counter(cc for _, _, cc in demonyms or ())
-    for m in mentions:
-        m.choice = _forced_country(m)
-        if m.choice is None and m.entries:
-            m.choice = 0
-    dateline_entry = None
+    for a, b, kind in _relations(text, spans):
+        items[index[mention_name[a]]].relations.append((kind, index[mention_name[b]]))
+
+    demonym_countries = Counter(cc for _, _, cc in demonyms or ())
+    dateline_name = None
     if dateline is not None:
-        for m in mentions:
-            if dateline[0] <= m.start < dateline[1] and m.choice is not None:
-                dateline_entry = m.entries[m.choice]
+        for (start, _end), key in zip(spans, mention_name):
+            if dateline[0] <= start < dateline[1]:
+                dateline_name = index[key]
                 break
 
-    relations = _relations(text, mentions)
-    for _pass in range(3):
-        chosen = [m.entries[m.choice] if m.choice is not None else None for m in mentions]
-        for idx, m in enumerate(mentions):
-            if not m.entries:
+    # Flatten every name's candidates once for the spatial term.
+    coords = [np.array([[e.latitude, e.longitude] for e in n.entries]) if n.entries else np.zeros((0, 2)) for n in items]
+    for n in items:
+        n.logits = n.priors.copy()
+    for _round in range(ROUNDS):
+        context = []
+        for j, n in enumerate(items):
+            if not n.entries:
+                context.append(None)
                 continue
-            others = [(j, e) for j, e in enumerate(chosen) if e is not None and mentions[j].text != m.text]
-            country_votes = Counter(countries)
-            admin1_votes: Counter[str] = Counter()
-            for _, e in others:
-                weight = 2 if e.feature_code in ("PCLI", "ADM1") else 1
-                if e.country_code:
-                    country_votes[e.country_code] += weight
-                if e.admin1_code and e.feature_code != "PCLI":
-                    admin1_votes[e.admin1_code] += weight
-            points = [(e.latitude, e.longitude) for _, e in others if e.feature_code not in ("PCLI", "CONT")]
-            logits, evidence = [], []
-            for k, entry in enumerate(m.entries):
-                z = m.priors[k]
+            p = n.probs
+            top = np.argsort(-p)[:CONTEXT_CANDIDATES]
+            context.append((top, p[top]))
+        new_logits = []
+        for i, n in enumerate(items):
+            if not n.entries:
+                new_logits.append(None)
+                continue
+            country_support: defaultdict[str, float] = defaultdict(float)
+            admin1_support: defaultdict[str, float] = defaultdict(float)
+            for cc, count in demonym_countries.items():
+                country_support[cc] += count
+            spatial = np.zeros(len(n.entries))
+            spatial_count = 0
+            for j, ctx in enumerate(context):
+                if j == i or ctx is None:
+                    continue
+                top, p = ctx
+                other = items[j]
+                for k, pk in zip(top, p):
+                    e = other.entries[k]
+                    if e.country_code:
+                        country_support[e.country_code] += pk * len(other.mentions) ** 0.5
+                    if e.admin1_code and e.feature_code != "PCLI":
+                        admin1_support[e.admin1_code] += pk * len(other.mentions) ** 0.5
+                local = [k for k in top if not _is_region(other.entries[k])]
+                if local and _round > 0:
+                    d = _distance_matrix(coords[i], coords[j][local])
+                    closeness = np.exp(-d / SPATIAL_SCALE_KM) * other.probs[local][None, :]
+                    spatial += closeness.max(axis=1) / max(other.probs[local].max(), 1e-9)
+                    spatial_count += 1
+            if spatial_count:
+                spatial /= spatial_count
+            logits = n.priors.copy()
+            evidence = []
+            for k, entry in enumerate(n.entries):
                 ev = ["population" if entry.population else "gazetteer"]
                 if entry.feature_code in ("PCLI", "ADM1", "PPLC", "CONT"):
                     ev.append(f"feature:{entry.feature_code}")
-                if entry.country_code and country_votes[entry.country_code] and entry.feature_code != "PCLI":
-                    z += W_COUNTRY * math.log1p(country_votes[entry.country_code])
-                    ev.append("country-mentioned")
-                if entry.admin1_code and admin1_votes[entry.admin1_code] and entry.feature_code not in ("PCLI", "ADM1"):
-                    z += W_ADMIN1 * math.log1p(admin1_votes[entry.admin1_code])
-                    ev.append("admin1-mentioned")
-                if dateline_entry is not None and not (dateline[0] <= m.start < dateline[1]):
-                    if _contains(dateline_entry, entry) or entry.country_code == dateline_entry.country_code:
-                        z += W_DATELINE
+                if entry.country_code and not _is_region(entry):
+                    support = country_support.get(entry.country_code, 0.0)
+                    if support > 0.05:
+                        logits[k] += W_COUNTRY * math.log1p(support)
+                        ev.append("country-mentioned")
+                if entry.admin1_code and entry.feature_code not in ("PCLI", "ADM1"):
+                    support = admin1_support.get(entry.admin1_code, 0.0)
+                    if support > 0.05:
+                        logits[k] += W_ADMIN1 * math.log1p(support)
+                        ev.append("admin1-mentioned")
+                if spatial_count and not _is_region(entry):
+                    logits[k] += W_SPATIAL * spatial[k]
+                    if spatial[k] > 0.3:
+                        ev.append("nearby-places")
+                if dateline_name is not None and dateline_name != i and items[dateline_name].entries:
+                    anchor = items[dateline_name].entries[int(np.argmax(items[dateline_name].probs))]
+                    if entry.country_code == anchor.country_code:
+                        logits[k] += W_DATELINE
+                        if entry.admin1_code and entry.admin1_code == anchor.admin1_code:
+                            logits[k] += W_DATELINE_ADMIN
                         ev.append("dateline")
-                for kind, j in relations.get(idx, ()):
-                    region = chosen[j]
-                    if region is None:
+                for kind, j in n.relations:
+                    if j == i or not items[j].entries:
                         continue
+                    region = items[j].entries[int(np.argmax(items[j].probs))]
                     if kind == "contained" and _contains(region, entry):
-                        z += W_CONTAINED
+                        logits[k] += W_CONTAINED
                         ev.append("containment")
                     elif kind == "near" and region.id != entry.id:
-                        d = distance_km(region.latitude, region.longitude, entry.latitude, entry.longitude)
-                        if d < 150 or _contains(region, entry):
-                            z += W_NEAR
+                        if _contains(region, entry) or distance_km(
+                            region.latitude, region.longitude, entry.latitude, entry.longitude
+                        ) < 150:
+                            logits[k] += W_NEAR
                             ev.append("near")
-                if points and _pass > 0 and entry.feature_code not in ("PCLI", "CONT"):
-                    closeness = sum(math.exp(-distance_km(lat, lon, entry.latitude, entry.longitude) / 400.0) for lat, lon in points) / len(points)
-                    z += W_SPATIAL * closeness
-                    if closeness > 0.3:
-                        ev.append("nearby-places")
-                logits.append(z)
                 evidence.append(ev)
-            m.logits, m.evidence = logits, evidence
-            forced = _forced_country(m, country_votes)
-            m.choice = forced if forced is not None else max(range(len(logits)), key=logits.__getitem__)
-    return [_to_toponym(m) for m in mentions]
+            new_logits.append((logits, evidence))
+        for n, result in zip(items, new_logits):
+            if result is not None:
+                n.logits, n.evidence = result
+        for n in items:
+            if n.entries:
+                n.forced = _forced_country(n, items)
+                if n.forced is not None:
+                    # Make the forced reading the probable one for the others' next round.
+                    n.logits = n.logits.copy()
+                    n.logits[n.forced] = n.logits.max() + 5.0
 
-
-def _forced_country(m: _Mention, country_votes: Counter | None = None) -> int | None:
-    """A country's own name always means the country, never a town or a building bearing it.
-    The one exception is a country that shares its name with a state ("Georgia") in an article
-    whose other places all lie in that state's country."""
-    if m.hint:
-        return None  # "Guernsey County" names a county
-    for k, entry in enumerate(m.entries):
-        if entry.feature_code == "PCLI" and entry.name_kind <= COUNTRY_NAME_MIN_KIND:
-            if country_votes:
-                for j, other in enumerate(m.entries):
-                    if (other.feature_code == "ADM1" and other.name_kind == 0
-                            and country_votes[other.country_code] >= 2 and not country_votes[entry.country_code]):
-                        return j
-            return k
-    return None
-
-
-def _relations(text: str, mentions: list[_Mention]) -> dict[int, list[tuple[str, int]]]:
-    """Containment and nearness stated between consecutive names ("X, Y", "X, near Y")."""
-    out: dict[int, list[tuple[str, int]]] = {}
-    for i in range(len(mentions) - 1):
-        a, b = mentions[i], mentions[i + 1]
-        gap = text[a.end : b.start]
-        if len(gap) > 60 or "\n" in gap:
-            continue
-        if _CONTAIN_GAP.match(gap):
-            out.setdefault(i, []).append(("contained", i + 1))
-        elif _NEAR_GAP.match(gap):
-            out.setdefault(i, []).append(("near", i + 1))
+    out = []
+    for (start, end), key in zip(spans, mention_name):
+        n = items[index[key]]
+        out.append(_to_toponym(text, start, end, n, (cues or {}).get((start, end), [])))
     return out
 
 
-def _to_toponym(m: _Mention) -> Toponym:
-    top = Toponym(start=m.start, end=m.end, text=m.text)
-    if m.choice is None or not m.entries:
-        top.evidence = ["no-candidate"] + m.cues
+def _candidates(surface: str, key: str, gazetteer: Gazetteer) -> _Name:
+    entries, hint = gazetteer.find(surface)
+    if not entries and surface.endswith(("'s", "\u2019s")):
+        entries, hint = gazetteer.find(surface[:-2])
+    demonym_of = gazetteer.demonym(surface)
+    if demonym_of and not any(e.feature_code in ("PCLI", "ADM1") and e.name_kind == 0 for e in entries):
+        # A span that is a demonym ("Ukrainian") stands for its country.
+        country = gazetteer.country(demonym_of)
+        if country is not None:
+            entries, hint = [country], ()
+    priors = [prior_logit(e, hint) for e in entries]
+    order = sorted(range(len(entries)), key=lambda k: -priors[k])[:MAX_CANDIDATES]
+    return _Name(key, [entries[k] for k in order], np.array([priors[k] for k in order], dtype=float), hint,
+                 demonym_country=demonym_of)
+
+
+def _forced_country(n: _Name, items: list[_Name]) -> int | None:
+    """A country's own name means the country, never a town or a building bearing it. The one
+    exception: a state or town of that name ("Georgia", "Palestine, Texas") in an article whose
+    other places lie in that reading's division, with nothing else in the article in the country."""
+    if n.hint:
+        return None  # "Guernsey County" names a county
+    country_k = next(
+        (k for k, e in enumerate(n.entries) if e.feature_code == "PCLI" and e.name_kind <= 1), None
+    )
+    if country_k is None:
+        return None
+    country = n.entries[country_k]
+    best_other = max(
+        (k for k in range(len(n.entries)) if k != country_k and n.entries[k].name_kind == 0),
+        key=lambda k: n.logits[k] if n.logits is not None else n.priors[k],
+        default=None,
+    )
+    if best_other is not None:
+        other = n.entries[best_other]
+        same_country = same_admin1 = 0
+        for m in items:
+            if m is n or not m.entries:
+                continue
+            e = m.entries[int(np.argmax(m.probs))] if m.forced is None else m.entries[m.forced]
+            if e.country_code == country.country_code:
+                return country_k
+            if e.country_code == other.country_code:
+                same_country += 1
+                if e.admin1_code and e.admin1_code == other.admin1_code and e.id != other.id:
+                    same_admin1 += 1
+        if same_admin1 >= 1 and same_country >= 2 or (other.feature_code == "ADM1" and same_country >= 2):
+            return best_other
+    return country_k
+
+
+def _relations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Containment and nearness stated between consecutive names ("X, Y", "X, near Y")."""
+    out = []
+    for i in range(len(spans) - 1):
+        (_, a_end), (b_start, _) = spans[i], spans[i + 1]
+        gap = text[a_end:b_start]
+        if len(gap) > 60 or "\n" in gap or b_start < a_end:
+            continue
+        if _CONTAIN_GAP.match(gap):
+            out.append((i, i + 1, "contained"))
+        elif _NEAR_GAP.match(gap):
+            out.append((i, i + 1, "near"))
+    return out
+
+
+def _to_toponym(text: str, start: int, end: int, n: _Name, cues: list[str]) -> Toponym:
+    top = Toponym(start=start, end=end, text=text[start:end])
+    if not n.entries:
+        top.evidence = ["no-candidate"] + cues
         return top
-    logits = m.logits or m.priors
-    peak = max(logits)
-    weights = [math.exp(z - peak) for z in logits]
-    total = sum(weights)
-    entry = m.entries[m.choice]
+    probs = n.probs
+    choice = n.forced if n.forced is not None else int(np.argmax(probs))
+    entry = n.entries[choice]
     top.name = entry.name
     top.latitude, top.longitude = entry.latitude, entry.longitude
     top.geonameid = entry.geonameid
     top.country_code = entry.country_code
     top.country = entry.country
-    top.admin1 = entry.admin1
+    top.admin1 = entry.admin1 if entry.feature_code != "PCLI" else None
     top.admin2 = entry.admin2
     top.feature_code = entry.feature_code
     top.population = entry.population or None
-    top.score = round(weights[m.choice] / total, 4)
-    ev = (m.evidence[m.choice] if m.evidence else ["population"]) + m.cues
-    if _forced_country(m) == m.choice and entry.feature_code == "PCLI":
+    top.score = round(float(probs[choice]), 4)
+    ev = list(n.evidence[choice]) if n.evidence else ["population"]
+    if n.demonym_country and entry.feature_code == "PCLI":
+        ev = ["demonym"] + ev
+    elif n.forced == choice and entry.feature_code == "PCLI":
         ev = ["country-name"] + ev
-    top.evidence = list(dict.fromkeys(ev))
-    ranked = sorted(range(len(m.entries)), key=lambda k: -logits[k])[:5]
-    top.candidates = [m.entries[k].to_candidate(weights[k] / total) for k in ranked]
+    top.evidence = list(dict.fromkeys(ev + cues))
+    ranked = np.argsort(-probs)[:5]
+    top.candidates = [n.entries[k].to_candidate(float(probs[k])) for k in ranked]
     return top

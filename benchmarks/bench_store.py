@@ -1,0 +1,145 @@
+"""Store benchmark: load a generated event database, then time filtered queries, on SQLite and PostgreSQL.
+
+    .venv/bin/python benchmarks/bench_store.py --events 100000             # SQLite in a temp folder
+    .venv/bin/python benchmarks/bench_store.py --events 100000 --postgres  # + a throwaway PostgreSQL
+    .venv/bin/python benchmarks/bench_store.py --postgres-url postgresql://...  # an existing server
+
+Events are synthetic (random types, places in 30 countries, dates over three years, actors from a
+pool of 400), stored through ``Store.save_article`` two per article, so loading also measures the
+per-article transaction, candidate lookup and merge. Queries report the median of 5 runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from conflictwire.schema import Actor, Article, Event, Evidence, Place, Source
+from conflictwire.store import EventFilter, open_store
+
+TYPES = {
+    "Battles": ["Armed clash", "Government regains territory"],
+    "Explosions/Remote violence": ["Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"],
+    "Violence against civilians": ["Attack", "Abduction/forced disappearance"],
+    "Protests": ["Peaceful protest", "Protest with intervention"],
+    "Riots": ["Violent demonstration", "Mob violence"],
+    "Strategic developments": ["Arrests", "Looting/property destruction"],
+}
+CATEGORIES = ["state forces", "rebel group", "political militia", "identity militia", "protesters", "civilians"]
+
+
+def generate(n_events: int, seed: int = 1) -> list[Article]:
+    rng = random.Random(seed)
+    countries = [(f"Country{i}", f"C{i}", rng.uniform(-30, 50), rng.uniform(-20, 100)) for i in range(30)]
+    places = []
+    for ci, (country, code, lat, lon) in enumerate(countries):
+        for p in range(60):
+            places.append((f"Place{ci}_{p}", f"Region{ci}_{p % 8}", country, code,
+                           lat + rng.uniform(-3, 3), lon + rng.uniform(-3, 3), 1_000_000 + ci * 100 + p))
+    actors = [(f"Actor Group {i}", rng.choice(CATEGORIES)) for i in range(400)]
+    start = date(2020, 1, 1)
+    articles = []
+    for a in range(0, n_events, 2):
+        article_id = f"bench{a // 2:07d}"
+        events = []
+        for k in range(min(2, n_events - a)):
+            event_type = rng.choice(list(TYPES))
+            name, admin1, country, code, lat, lon, gid = rng.choice(places)
+            a1, a2 = rng.sample(actors, 2)
+            day = start + timedelta(days=rng.randint(0, 3 * 365))
+            events.append(Event(
+                event_id=f"{article_id}-{k}", article_id=article_id, event_date=day, time_precision=1,
+                event_type=event_type, sub_event_type=rng.choice(TYPES[event_type]),
+                actor1=Actor(text=a1[0], name=a1[0], category=a1[1]),
+                actor2=Actor(text=a2[0], name=a2[0], category=a2[1]),
+                location=Place(text=name, name=name, admin1=admin1, country=country, country_code=code,
+                               latitude=lat, longitude=lon, geonameid=gid, geo_precision=1),
+                fatalities=rng.choice([None, 0, 1, 2, 5, 12]),
+                evidence=[Evidence(start=0, end=20, text=f"{event_type} near {name}", field="trigger")],
+                notes=f"On {day}, {a1[0]} and {a2[0]}: {event_type.lower()} in {name}, {country}.",
+                source=Source(name="Bench Wire", url=f"https://bench.example/{article_id}"),
+            ))
+        articles.append(Article(id=article_id, url=f"https://bench.example/{article_id}", source_name="Bench Wire",
+                                clean_text=None, raw_text=None, events=events))
+    return articles
+
+
+QUERIES = {
+    "country": EventFilter(country="Country7"),
+    "country+type+year": EventFilter(country="C7", event_type="Battles", date_from=date(2021, 1, 1), date_to=date(2021, 12, 31)),
+    "admin1+month": EventFilter(admin1="Region3_2", date_from=date(2021, 6, 1), date_to=date(2021, 6, 30)),
+    "sub_event_type": EventFilter(sub_event_type="Air/drone strike", date_from=date(2022, 1, 1)),
+    "actor": EventFilter(actor="actor group 123"),
+    "actor+country": EventFilter(actor="actor group 12", country="Country3"),
+    "text": EventFilter(text="Place5_17"),
+    "text+type": EventFilter(text="drone strike Place2_3"),
+    "date range (week)": EventFilter(date_from=date(2021, 3, 1), date_to=date(2021, 3, 7)),
+}
+
+
+def run(target: str, articles: list[Article], label: str) -> dict:
+    out: dict = {"backend": label}
+    store = open_store(target)
+    t0 = time.perf_counter()
+    for article in articles:
+        store.save_article(article)
+    out["load_s"] = round(time.perf_counter() - t0, 1)
+    out["articles_per_s"] = round(len(articles) / out["load_s"], 1)
+    out["counts"] = store.counts()
+    out["queries"] = {}
+    for name, filters in QUERIES.items():
+        times, n = [], 0
+        for _ in range(5):
+            t1 = time.perf_counter()
+            n = len(store.query_events(filters))
+            times.append(time.perf_counter() - t1)
+        out["queries"][name] = {"rows": n, "median_ms": round(statistics.median(times) * 1000, 1),
+                                "max_ms": round(max(times) * 1000, 1)}
+    t1 = time.perf_counter()
+    store.stats()
+    out["stats_ms"] = round((time.perf_counter() - t1) * 1000, 1)
+    store.close()
+    if label == "sqlite":
+        out["db_mb"] = round(sum(p.stat().st_size for p in Path(target).parent.glob(Path(target).name + "*")) / 1e6, 1)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--postgres", action="store_true", help="also run on a throwaway PostgreSQL server")
+    parser.add_argument("--postgres-url", help="also run on this (empty) PostgreSQL database")
+    parser.add_argument("--no-sqlite", action="store_true")
+    args = parser.parse_args()
+
+    articles = generate(args.events)
+    results = []
+    with tempfile.TemporaryDirectory() as folder:
+        if not args.no_sqlite:
+            results.append(run(str(Path(folder) / "bench.db"), articles, "sqlite"))
+            print(json.dumps(results[-1]), flush=True)
+        if args.postgres_url:
+            results.append(run(args.postgres_url, articles, "postgresql"))
+            print(json.dumps(results[-1]), flush=True)
+        elif args.postgres:
+            from conflictwire.store.pgserver import start_throwaway_postgres
+
+            server = start_throwaway_postgres()
+            try:
+                results.append(run(server.create_database("bench"), articles, "postgresql"))
+                print(json.dumps(results[-1]), flush=True)
+            finally:
+                server.stop()
+    worst = max((q["median_ms"] for r in results for q in r["queries"].values()), default=0)
+    print(f"slowest filtered query (median): {worst} ms", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""The actor dictionary: aliases, country patterns, head nouns, spelling variants, interaction codes, the CLI."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conflictwire.events.actors import CATEGORY_CODES, interaction_code, load_entries, lookup_actor
+
+
+@pytest.mark.parametrize(
+    "text, name, category, country",
+    [
+        ("ISIS", "Islamic State", "rebel group", None),
+        ("ISIL", "Islamic State", "rebel group", None),
+        ("IS", "Islamic State", "rebel group", None),
+        ("Daesh", "Islamic State", "rebel group", None),
+        ("Islamic State of Iraq and al-Sham", "Islamic State", "rebel group", None),
+        ("Islamic State of Iraq and al-Sham (ISIS)", "Islamic State", "rebel group", None),
+        ("ISIS militants", "Islamic State", "rebel group", None),
+        ("members of the Taliban", "Taliban", "rebel group", "AF"),
+        ("Taleban", "Taliban", "rebel group", "AF"),
+        ("al-Shabab", "al-Shabaab", "rebel group", "SO"),
+        ("Cártel de Jalisco Nueva Generación", "Jalisco Cartel New Generation", "political militia", "MX"),
+        ("Iraqi troops", "Military Forces of Iraq", "state forces", "IQ"),
+        ("the Iraqi army", "Military Forces of Iraq", "state forces", "IQ"),
+        ("Iraqi forces", "Military Forces of Iraq", "state forces", "IQ"),
+        ("Nigerian police", "Police Forces of Nigeria", "state forces", "NG"),
+        ("Kenyan soldiers", "Military Forces of Kenya", "state forces", "KE"),
+        ("the army of Chad", "Military Forces of Chad", "state forces", "TD"),
+        ("Peruvian government", "Government of Peru", "state forces", "PE"),
+        ("Government of Myanmar (Burma)", "Government of Myanmar", "state forces", "MM"),
+        ("Iran", "Military Forces of Iran", "state forces", "IR"),
+        ("gunmen", "Unidentified Armed Group", "political militia", None),
+        ("unknown assailants", "Unidentified Armed Group", "political militia", None),
+        ("protesters", "Protesters", "protesters", None),
+        ("Chilean demonstrators", "Protesters (Chile)", "protesters", "CL"),
+        ("villagers", "Civilians", "civilians", None),
+        ("civilians", "Civilians", "civilians", None),
+        ("a mob", "Rioters", "rioters", None),
+        ("UN peacekeepers", "UN peacekeepers", "external/other forces", None),
+        ("regime forces", "Military Forces", "state forces", None),
+    ],
+)
+def test_actors_lookup_normalises(text, name, category, country):
+    match = lookup_actor(text)
+    assert match is not None, text
+    assert (match.name, match.category, match.country) == (name, category, country)
+
+
+def test_actors_lookup_spelling_variant_is_fuzzy():
+    match = lookup_actor("Talibans")
+    assert match.name == "Taliban" and match.method == "fuzzy" and 0.7 < match.score < 1.0
+
+
+def test_actors_lookup_short_acronym_only_in_capitals():
+    # "is" the verb must never become the Islamic State.
+    assert lookup_actor("is") is None
+    assert lookup_actor("IS").name == "Islamic State"
+
+
+@pytest.mark.parametrize("text", ["Tikrit", "the road", "on Monday", "xyzzy", ""])
+def test_actors_lookup_non_actors_match_nothing(text):
+    assert lookup_actor(text) is None
+
+
+def test_actors_lookup_country_hint_names_bare_police():
+    assert lookup_actor("police").name == "Police Forces"
+    assert lookup_actor("police", country_hint="MX").name == "Police Forces of Mexico"
+
+
+def test_actors_dictionary_rows_are_complete():
+    entries = load_entries()
+    assert len(entries) > 100
+    for entry in entries:
+        assert entry.name and entry.source, entry
+        assert entry.category in CATEGORY_CODES, entry
+        assert entry.country is None or len(entry.country) == 2, entry
+
+
+@pytest.mark.parametrize(
+    "cat1, cat2, code",
+    [
+        ("state forces", "rebel group", 12),
+        ("rebel group", "state forces", 12),
+        ("political militia", "civilians", 37),
+        ("protesters", None, 60),
+        (None, "civilians", 70),
+        ("state forces", "state forces", 11),
+        ("external/other forces", "rebel group", 28),
+        (None, None, None),
+    ],
+)
+def test_actors_interaction_code(cat1, cat2, code):
+    assert interaction_code(cat1, cat2) == code
+
+
+def test_actors_cli_lookup_prints_match_and_fails_on_unknown():
+    ok = subprocess.run([sys.executable, "-m", "conflictwire", "actors", "lookup", "--json", "Daesh"], capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    record = json.loads(ok.stdout.strip())
+    assert record["match"]["name"] == "Islamic State" and record["match"]["category"] == "rebel group"
+    text = subprocess.run([sys.executable, "-m", "conflictwire", "actors", "lookup", "Iraqi troops"], capture_output=True, text=True, timeout=120)
+    assert "Military Forces of Iraq" in text.stdout and "state forces" in text.stdout and "IQ" in text.stdout
+    missing = subprocess.run([sys.executable, "-m", "conflictwire", "actors", "lookup", "xyzzy"], capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 1 and "no match" in missing.stdout
+    bad = subprocess.run([sys.executable, "-m", "conflictwire", "actors", "lookup", "--country", "Iraq", "ISIS"], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 1 and "alpha-2" in bad.stderr
+
+
+def test_actors_lookup_country_qualified_alias_needs_that_country():
+    # "regime forces" means Syria's army only in a text about Syria.
+    assert lookup_actor("regime forces", country_hint="SY").name == "Military Forces of Syria"
+    assert lookup_actor("regime forces", country_hint="MM").name == "Military Forces of Myanmar"

@@ -1,0 +1,195 @@
+"""fill_arguments on hand-built events: actors, interaction, attribution, evidence, notes, explanations."""
+
+from datetime import date
+
+import pytest
+
+from conflictwire.events.arguments import fill_arguments
+from conflictwire.events.notes import build_notes, render_explanation
+from conflictwire.options import Options
+from conflictwire.pipeline import Pipeline
+from conflictwire.schema import Actor, Article, Event, Place, Span
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    pipe = Pipeline(Options(stages=("clean", "nlp")))
+    return lambda text: pipe(Article(id="t", raw_text=text))
+
+
+def event_for(article, sentence=0, event_type="Battles", sub_event_type="Armed clash"):
+    event = Event(event_id="t", article_id=article.id, event_type=event_type, sub_event_type=sub_event_type)
+    fill_arguments(article, event, article.sentences[sentence], Options())
+    return event
+
+
+def names(actors):
+    return [a.name for a in actors]
+
+
+def test_arguments_active_agent_and_patient(analyse):
+    ev = event_for(analyse("Gunmen killed three villagers in Borno State."), event_type="Violence against civilians", sub_event_type="Attack")
+    assert ev.actor1.name == "Unidentified Armed Group" and ev.actor1.category == "political militia"
+    assert ev.actor2.name == "Civilians" and ev.actor2.category == "civilians"
+    assert ev.interaction == 37 and ev.civilian_targeting is True
+    assert ev.fatalities == 3
+
+
+def test_arguments_passive_by_agent(analyse):
+    ev = event_for(analyse("Two policemen were killed by Boko Haram fighters in Maiduguri."))
+    assert ev.actor1.name == "Boko Haram" and ev.actor1.country == "NG"
+    assert ev.actor2.category == "state forces"
+    assert ev.interaction == 12
+    assert ev.fatalities == 2
+
+
+def test_arguments_coordinated_subject_and_backed_by(analyse):
+    ev = event_for(analyse("Iraqi forces and Shiite militias, backed by Iran, clashed with ISIS in Tikrit."))
+    assert ev.actor1.name == "Military Forces of Iraq"
+    assert names(ev.assoc_actor1) == ["Shiite militias", "Military Forces of Iran"]
+    assert ev.actor2.name == "Islamic State"
+    assert ev.interaction == 12
+    assert ev.civilian_targeting is False
+
+
+def test_arguments_backed_prefix_and_allied_with(analyse):
+    ev = event_for(analyse("Iran-backed Iraqi troops attacked Daesh positions near Mosul."))
+    assert ev.actor1.name == "Military Forces of Iraq"
+    assert "Military Forces of Iran" in names(ev.assoc_actor1)
+    ev = event_for(analyse("Militias allied with the Syrian army attacked rebels in Idlib."))
+    assert "Military Forces of Syria" in names(ev.assoc_actor1)
+
+
+def test_arguments_clashes_between(analyse):
+    ev = event_for(analyse("Clashes between the Taliban and Afghan forces killed 11 people in Helmand."))
+    assert {ev.actor1.name, ev.actor2.name} == {"Taliban", "Military Forces of Afghanistan"}
+    assert ev.interaction == 12 and ev.fatalities == 11
+
+
+def test_arguments_attack_on(analyse):
+    ev = event_for(analyse("Al-Shabaab launched an attack on Kenyan soldiers near the border."))
+    assert ev.actor1.name == "al-Shabaab"
+    assert ev.actor2.name == "Military Forces of Kenya"
+
+
+def test_arguments_x_and_y_clashed(analyse):
+    ev = event_for(analyse("The Arakan Army and Myanmar troops clashed in Paletwa."))
+    assert ev.actor1.name == "Arakan Army" and ev.actor2.name == "Military Forces of Myanmar"
+    assert ev.assoc_actor1 == []
+
+
+def test_arguments_pronoun_subject_resolved_to_previous_sentence(analyse):
+    article = analyse("The Taliban overran a checkpoint in Ghazni. They killed six policemen.")
+    ev = event_for(article, sentence=1)
+    assert ev.actor1.name == "Taliban"
+    # Evidence points both at the name and at the pronoun.
+    spans = {article.text[e.start : e.end] for e in ev.evidence if e.field == "actor1"}
+    assert {"The Taliban", "They"} <= spans
+
+
+def test_arguments_the_group_resolved(analyse):
+    article = analyse("Al-Shabaab fighters stormed a hotel in Mogadishu. The group said it killed 15 soldiers.")
+    ev = event_for(article, sentence=1)
+    assert ev.actor1.name == "al-Shabaab"
+    assert ev.attributed_to == "al-Shabaab"
+
+
+def test_arguments_protesters_sole_actor(analyse):
+    ev = event_for(analyse("Hundreds of protesters marched in Santiago on Friday."), event_type="Protests", sub_event_type="Peaceful protest")
+    assert ev.actor1.name == "Protesters (Chile)" or ev.actor1.category == "protesters"
+    assert ev.interaction == 60
+    assert ev.civilian_targeting is False
+
+
+@pytest.mark.parametrize(
+    "text, attributed",
+    [
+        ("Three soldiers were killed in the attack, authorities said.", "authorities"),
+        ("Three soldiers were killed, a police brigadier told state television.", "a police brigadier told state television"),
+        ("An official speaking on condition of anonymity said three soldiers were killed.", "An official speaking on condition of anonymity"),
+        ("According to the Syrian Observatory for Human Rights, 12 rebels were killed.", "the Syrian Observatory for Human Rights"),
+        ("The army said in a statement that 12 rebels were killed.", "The army"),
+        ("Twelve rebels were killed, witnesses told Reuters.", "witnesses told Reuters"),
+    ],
+)
+def test_arguments_attribution_forms(analyse, text, attributed):
+    article = analyse(text)
+    ev = event_for(article)
+    assert ev.attributed_to == attributed
+    evidence = next(e for e in ev.evidence if e.field == "attributed_to")
+    assert article.text[evidence.start : evidence.end] == evidence.text
+
+
+def test_arguments_anonymity_in_next_sentence(analyse):
+    article = analyse("A local official confirmed that troops entered the town. He spoke on condition of anonymity.")
+    ev = event_for(article)
+    assert ev.attributed_to == "A local official (speaking on condition of anonymity)"
+
+
+def test_arguments_every_filled_field_has_evidence_with_true_offsets(analyse):
+    article = analyse("KABUL - Taliban fighters killed 4 Afghan soldiers in Kunduz on Monday, officials said.")
+    ev = event_for(article)
+    fields = {e.field for e in ev.evidence}
+    assert {"actor1", "actor2", "fatalities", "attributed_to"} <= fields
+    for e in ev.evidence:
+        assert article.text[e.start : e.end] == e.text
+
+
+def test_arguments_refill_does_not_duplicate_evidence(analyse):
+    article = analyse("Gunmen killed three villagers in Borno State.")
+    ev = event_for(article)
+    before = len(ev.evidence)
+    fill_arguments(article, ev, article.sentences[0], Options())
+    assert len(ev.evidence) == before
+
+
+def test_arguments_clause_outside_text_warns_not_crashes(analyse):
+    article = analyse("Gunmen killed three villagers.")
+    ev = Event(event_id="t", article_id=article.id, event_type="Battles", sub_event_type="Armed clash")
+    fill_arguments(article, ev, Span(start=500, end=600, text=""), Options())
+    assert ev.actor1 is None and article.warnings
+
+
+def test_arguments_without_a_parse_parses_the_article():
+    article = Article(id="x", raw_text="Gunmen killed two farmers.")
+    ev = Event(event_id="t", article_id="x", event_type="Violence against civilians", sub_event_type="Attack")
+    fill_arguments(article, ev, Span(start=0, end=len(article.text), text=article.text), Options())
+    assert ev.fatalities == 2 and ev.actor2.category == "civilians"
+
+
+def test_notes_built_from_fields_only():
+    ev = Event(
+        event_id="n", article_id="a", event_type="Battles", sub_event_type="Armed clash",
+        event_date=date(2015, 3, 11), time_precision=1,
+        actor1=Actor(text="Iraqi troops", name="Military Forces of Iraq", category="state forces", country="IQ"),
+        assoc_actor1=[Actor(text="Shiite militias", name="Shiite militias", category="political militia")],
+        actor2=Actor(text="ISIS", name="Islamic State", category="rebel group"),
+        location=Place(name="Tikrit", admin1="Salah ad Din", country="Iraq"),
+        fatalities=3, fatalities_low=3, fatalities_high=3,
+    )
+    assert build_notes(ev) == (
+        "On 11 March 2015, Military Forces of Iraq and Shiite militias clashed with Islamic State in Tikrit "
+        "(Salah ad Din). 3 fatalities reported."
+    )
+    ev.fatalities = ev.fatalities_low = ev.fatalities_high = 0
+    ev.event_date = None
+    ev.location = None
+    assert build_notes(ev) == "Military Forces of Iraq and Shiite militias clashed with Islamic State. No fatalities reported."
+    lone = Event(event_id="m", article_id="a", event_type="Protests", sub_event_type="Peaceful protest",
+                 actor1=Actor(text="protesters", name="Protesters", category="protesters"))
+    assert build_notes(lone) == "Protesters held a peaceful protest."
+
+
+def test_notes_render_explanation_highlights_spans(analyse):
+    article = analyse("Gunmen killed three [villagers] in Borno, police said.")
+    ev = event_for(article, event_type="Violence against civilians", sub_event_type="Attack")
+    article.events = [ev]
+    out = render_explanation(article)
+    assert "Unidentified Armed Group" in out and "fatalities" in out
+    assert "[bold red]Gunmen[/bold red]" in out
+    from rich.console import Console
+
+    console = Console(record=True, width=200)
+    console.print(out)
+    # The article's own brackets are escaped, not read as markup.
+    assert "Gunmen killed three [villagers] in Borno, police said." in console.export_text()

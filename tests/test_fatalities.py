@@ -1,0 +1,123 @@
+"""Fatalities: every phrasing the module docstring promises, on the real spaCy parse."""
+
+import pytest
+
+from conflictwire.events.fatalities import Count, find_fatalities, number_value, parse_count
+from conflictwire.nlp import load_spacy
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def fatalities(nlp, text):
+    found = find_fatalities(nlp(text), 0, len(text), nlp=nlp)
+    return None if found is None else (found.low, found.best, found.high)
+
+
+@pytest.mark.parametrize(
+    "words, value",
+    [("12", 12), ("1,200", 1200), ("two", 2), ("twenty-five", 25), ("one hundred and twenty", 120), ("a hundred", 100), ("ninety nine", 99), ("people", None)],
+)
+def test_fatalities_number_value(words, value):
+    assert number_value(words) == value
+
+
+@pytest.mark.parametrize(
+    "phrase, count",
+    [
+        ("two", Count(2, 2, 2)),
+        ("at least 12", Count(12, 12, None)),
+        ("12 or more", Count(12, 12, None)),
+        ("more than 20", Count(21, 21, None)),
+        ("over 20", Count(21, 21, None)),
+        ("up to 30", Count(None, 30, 30)),
+        ("as many as 30", Count(None, 30, 30)),
+        ("between 5 and 7", Count(5, 5, 7)),
+        ("5 to 7", Count(5, 5, 7)),
+        ("a dozen", Count(12, 12, 12)),
+        ("dozens of", Count(24, 24, None, exact=False)),
+        ("scores of", Count(40, 40, None, exact=False)),
+        ("hundreds of", Count(200, 200, None, exact=False)),
+        ("several", Count(3, 3, None, exact=False)),
+        ("about 40", Count(None, 40, None)),
+        ("nothing here", None),
+    ],
+)
+def test_fatalities_parse_count_bounds(phrase, count):
+    assert parse_count(phrase) == count
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # killed / dead / died / bodies / lost their lives / death toll / massacred
+        ("Two soldiers were killed in the ambush.", (2, 2, 2)),
+        ("Gunmen killed a farmer near the village.", (1, 1, 1)),
+        ("The blast left five people dead.", (5, 5, 5)),
+        ("Three protesters died of their wounds.", (3, 3, 3)),
+        ("Police found the bodies of nine men.", (9, 9, 9)),
+        ("A body was found by the road.", (1, 1, 1)),
+        ("Fourteen villagers lost their lives in the raid.", (14, 14, 14)),
+        ("The death toll rose to 30 on Monday.", (30, 30, 30)),
+        ("Scores of villagers were massacred.", (40, 40, None)),
+        ("A man was shot dead outside his home.", (1, 1, 1)),
+        ("Six people were gunned down at a bar.", (6, 6, 6)),
+        ("The killing of three journalists drew protests.", (3, 3, 3)),
+        ("Rebels said they had executed two hostages.", (2, 2, 2)),
+        # numbers in words and bounds
+        ("At least 12 people were killed.", (12, 12, None)),
+        ("More than 20 were killed in the clashes.", (21, 21, None)),
+        ("Up to 30 civilians were killed.", (None, 30, 30)),
+        ("Between 5 and 7 people died.", (5, 5, 7)),
+        ("A dozen soldiers were killed.", (12, 12, 12)),
+        ("Dozens of people were killed in the fighting.", (24, 24, None)),
+        # wounded and injured are not fatalities
+        ("Four people were killed and 20 wounded.", (4, 4, 4)),
+        ("Twelve people were injured in the attack.", None),
+        ("Five soldiers were wounded when their convoy hit a mine.", None),
+        # nobody died -> 0; silence -> None
+        ("No one was killed in the attack.", (0, 0, 0)),
+        ("There were no casualties.", (0, 0, 0)),
+        ("Protesters marched through the capital on Friday.", None),
+        # coordinated victims add up; a subset after 'including' does not
+        ("The attack killed 3 soldiers and 2 civilians.", (5, 5, 5)),
+        ("Two people died and a policeman was killed.", (3, 3, 3)),
+        ("Forty people were killed, including 13 children.", (40, 40, 40)),
+        # conflicting reports: lowest as best, highest as high; never added up
+        ("Police said five people were killed, but residents said eight died.", (5, 5, 8)),
+        # a toll update wins
+        ("Five people were killed on Monday; the death toll later rose to nine.", (5, 9, 9)),
+        # Title Case headlines
+        ("Prison Fight Leaves 11 Inmates Dead", (11, 11, 11)),
+        # Spanish and Portuguese headlines
+        ("Asesinan a balazos a dos hombres en Morelia", (2, 2, 2)),
+        ("Hallan cuerpo sin vida en la carretera", (1, 1, 1)),
+    ],
+)
+def test_fatalities_phrasings(nlp, text, expected):
+    assert fatalities(nlp, text) == expected
+
+
+def test_fatalities_deaths_reported_twice_are_not_added(nlp):
+    text = "Seven soldiers were killed in the attack. The army confirmed that seven soldiers died."
+    doc = nlp(text)
+    first = next(iter(doc.sents))
+    found = find_fatalities(doc, first.start_char, first.end_char)
+    assert (found.low, found.best, found.high) == (7, 7, 7)
+
+
+def test_fatalities_toll_belongs_to_its_own_sentence(nlp):
+    text = "Two soldiers were killed in Kunduz on Monday. In a separate attack in Herat, 15 police officers died."
+    doc = nlp(text)
+    first, second = list(doc.sents)
+    assert find_fatalities(doc, first.start_char, first.end_char).best == 2
+    assert find_fatalities(doc, second.start_char, second.end_char).best == 15
+
+
+def test_fatalities_evidence_span_points_at_the_words(nlp):
+    text = "Officials said at least 12 people were killed."
+    found = find_fatalities(nlp(text), 0, len(text))
+    span = text[found.mentions[0].start : found.mentions[0].end]
+    assert "12" in span and "killed" in span
