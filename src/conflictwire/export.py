@@ -309,6 +309,14 @@ def write_parquet(rows: Iterable[ExportRow], fh: IO[bytes]) -> int:
     return count
 
 
+def write_events(events: Iterable[Event], fmt: str, fh: IO) -> int:
+    """Write events that are not in a store (``conflictwire extract``); sources come from each event."""
+    if fmt not in EXPORTERS:
+        raise ValueError(f"unknown export format {fmt!r}; known: {', '.join(sorted(EXPORTERS))}")
+    rows = (ExportRow(event, [event.source] if event.source.url or event.source.name else []) for event in events)
+    return EXPORTERS[fmt].write(rows, fh)
+
+
 # --- from the store ------------------------------------------------------------------------------------
 
 

@@ -346,9 +346,15 @@ def _num(s: str | None) -> float | str | None:
         return float(s)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
         return float(s.replace(",", ""))
+    scale = 1
+    for word, k in (("hundred", 100), ("thousand", 1000)):
+        if s.endswith(" " + word) and s != "a " + word:
+            s, scale = s[: -len(word) - 1], k
+            if s in lex["number"]:
+                return float(lex["number"][s]) * scale
     parts = re.split(r"[\s-]+", s)
     if len(parts) == 2 and parts[0] in lex["number"] and parts[1] in lex["number"]:
-        return float(lex["number"][parts[0]]) + float(lex["number"][parts[1]])
+        return (float(lex["number"][parts[0]]) + float(lex["number"][parts[1]])) * scale
     return None
 
 
@@ -622,10 +628,11 @@ def _r_weekday(m: re.Match, ctx: _Ctx) -> Resolved | None:
     rel = (_g(m, "rel") or "").lower()
     pod = (_g(m, "pod") or "").lower()
     pos = (_g(m, "pos") or "").lower()
-    suffix = "T" + _lexicon()["part_of_day"][pod] if pod else ""
-    type_ = "TIME" if pod else "DATE"
+    # "Sunday night" is valued as the day, as TimeBank's annotators mostly do; the part of the
+    # day is kept in the reason (a night may run past midnight: ACLED codes the day it began)
+    suffix, type_ = "", "DATE"
     if ctx.anchor is None:
-        return _unresolved(f"XXXX-WXX-{wd}" + suffix, "weekday", type_)
+        return _unresolved(f"XXXX-WXX-{wd}", "weekday" + (f" {pod}" if pod else ""), type_)
     a = ctx.anchor
     if rel in ("last", "past", "previous"):
         d, why = _weekday_date(a, wd, "past", include_today=False), "the same weekday before the publication date"
@@ -639,7 +646,7 @@ def _r_weekday(m: re.Match, ctx: _Ctx) -> Resolved | None:
         direction = "future" if tense == "future" else "past"
         d = _weekday_date(a, wd, direction)
         why = ("the next such day (future tense)" if direction == "future" else "the most recent such day") + ", the publication day included"
-    r = _day(d, f"weekday; {why}", type_, suffix)
+    r = _day(d, f"weekday{' ' + pod if pod else ''}; {why}", type_, suffix)
     if pos in ("early", "late"):
         r.reason += f"; {pos} in the day"
     return r
@@ -896,8 +903,9 @@ def _check_duration(m: re.Match, text: str) -> bool:
         return False
     if unit.startswith("quarter") and qty in ("a", "an"):
         return False
-    if qty in ("a", "an", "some", "many") and not m["mod"] and not _g(m, "lead"):
-        return _word_before(text, m.start()) in _DURATION_LEFT
+    if qty in ("a", "an", "some", "many", "one") and not m["mod"] and not _g(m, "lead"):
+        # "one day" with no "for", "in", "after"... before it is "some day" (see _r_duration)
+        return qty == "one" or _word_before(text, m.start()) in _DURATION_LEFT
     # "two days' time" and "10 years' imprisonment" are durations; "a day's work" is not a date
     return True
 
@@ -907,6 +915,9 @@ def _r_duration(m: re.Match, ctx: _Ctx) -> Resolved | None:
     if n is None:
         return None
     unit = _unit(m["unit"])
+    if m["qty"].lower() == "one" and unit == "D" and not m["mod"] and not _g(m, "lead") and _word_before(ctx.text, m.start()) not in _DURATION_LEFT:
+        value = "FUTURE_REF" if ctx.tense(m) == "future" else "PAST_REF"
+        return _ref(value, f"'one day' with no duration signal: some day in the {value.split('_')[0].lower()}")
     if _g(m, "half") or _g(m, "half1"):
         n = n + 0.5 if n != "X" else n
     value = _duration_value(n, unit)
@@ -1216,7 +1227,7 @@ def _patterns() -> dict[str, str]:
     tens = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     ones = r"(?:one|two|three|four|five|six|seven|eight|nine)"
     p["NUMW"] = rf"(?:{tens}[\s-]{ones}|{_alt(units)})"
-    p["NUM"] = rf"(?:\d+\s+\d/\d|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{p['NUMW']})"
+    p["NUM"] = rf"(?:\d+\s+\d/\d|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{p['NUMW']}(?:\s+(?:hundred|thousand))?)"
     p["QTY"] = rf"(?:{p['NUM']}|{_alt(lex['fuzzy'])}|an?)"
     p["UNIT"] = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
     p["POD"] = _alt(w for w, v in lex["part_of_day"].items() if len(v) == 2 and w != "overnight")

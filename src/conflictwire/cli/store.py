@@ -1,4 +1,4 @@
-"""Commands over a store: export, query, stats, explain."""
+"""Commands over a store: export, query, stats (``explain EVENT_ID --db`` lives with the main commands)."""
 
 from __future__ import annotations
 
@@ -144,22 +144,3 @@ def stats_cmd(
         for key, count in rows:
             table.add_row(key, str(count))
         console.print(table)
-
-
-@app.command("explain")
-def explain_cmd(
-    event_id: Annotated[str, typer.Argument(help="An event id from `conflictwire query`.")],
-    db: DbOpt,
-) -> None:
-    """Say why reports were merged into an event (or why they were not)."""
-    from ..errors import ConflictwireError
-
-    store = _open(db)
-    try:
-        lines = store.explain_merge(event_id)
-    except ConflictwireError as exc:
-        fail(exc)
-    finally:
-        store.close()
-    for line in lines:
-        stdout_write(line)

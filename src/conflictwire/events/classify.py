@@ -63,6 +63,37 @@ def lexicon_votes(trigger_sets: list[list[tuple[str, float]]]) -> np.ndarray:
     return out
 
 
+# Similarity to each sub-event type's description (ontology table) joins the embedding, scaled so the
+# 25 similarities weigh about as much as the 384 embedding dimensions (chosen by cross-validation).
+DESCRIPTION_SCALE = 4.0
+
+
+@functools.lru_cache(maxsize=1)
+def _description_embeddings() -> np.ndarray:
+    from . import encoder
+    from .ontology import load_ontology
+
+    return encoder.encode([kind.description for kind in load_ontology().values()])
+
+
+def embed_features(texts: list[str]) -> np.ndarray:
+    """The sentence embedding followed by its scaled cosine to every type description."""
+    from . import encoder
+
+    emb = encoder.encode(texts)
+    return np.hstack([emb, DESCRIPTION_SCALE * (emb @ _description_embeddings().T)]).astype(np.float32)
+
+
+def describe_types(texts: list[str]) -> list[tuple[str, float]]:
+    """Zero-shot: the sub-event type whose description is nearest each text, with the cosine."""
+    from . import encoder
+    from .ontology import sub_event_types
+
+    sims = encoder.encode(texts) @ _description_embeddings().T
+    types = sub_event_types()
+    return [(types[int(i)], float(row[int(i)])) for row, i in zip(sims, sims.argmax(axis=1))]
+
+
 class Head:
     """A linear softmax (or sigmoid, for two classes) head over its own TF-IDF vocabulary, the
     embedding and the lexicon votes."""
@@ -72,7 +103,7 @@ class Head:
         self.vocab = vocab  # term -> column
         self.idf = idf
         self.w_tfidf = w_tfidf  # (n_classes_or_1, vocab)
-        self.w_emb = w_emb  # (n_classes_or_1, 384) or None
+        self.w_emb = w_emb  # (n_classes_or_1, 384 + 25) or None
         self.w_lex = w_lex  # (n_classes_or_1, 26)
         self.bias = bias
         self.calibration = calibration  # (a, b) of Platt scaling on cross-validated scores, binary heads
@@ -168,11 +199,7 @@ def load_model() -> dict[str, Head] | None:
 
 def score_sentences(heads: dict[str, Head], texts: list[str], trigger_sets: list[list[tuple[str, float]]]) -> dict[str, np.ndarray]:
     """Probabilities of every head for each sentence."""
-    emb = None
-    if any(h.w_emb is not None for h in heads.values()):
-        from . import encoder
-
-        emb = encoder.encode(texts)
+    emb = embed_features(texts) if any(h.w_emb is not None for h in heads.values()) else None
     lex = lexicon_votes(trigger_sets)
     return {name: head.proba(texts, emb, lex) for name, head in heads.items()}
 

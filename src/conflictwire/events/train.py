@@ -38,7 +38,7 @@ SEED = 13
 FOLDS = 5
 MIN_DF = 2
 MAX_VOCAB = 8000
-C_BY_HEAD = {"type": 4.0, "plover": 4.0, "event": 1.0}
+C_BY_HEAD = {"type": 8.0, "plover": 8.0, "event": 1.0}
 
 RAMS_TO_ACLED = {
     "conflict.attack.selfdirectedbattle": "Armed clash",
@@ -142,6 +142,14 @@ def build_examples(gold: Path, options, parsed=None, log=print) -> dict[str, Exa
         heads["type"].add(art.text, _whole_text_votes(art), RAMS_TO_ACLED[r["gold"]["event_type"]], r["id"], "rams", scored=False)
     log(f"rams: {len(rams)} mapped examples (training only)")
 
+    own = project_sentences()
+    for art, (label, text) in zip(_parse_all([{"id": f"own-{i}", "text": t} for i, (_, t) in enumerate(own)], options), own):
+        votes = _whole_text_votes(art)
+        heads["type"].add(text, votes, label, art.id, "project", scored=False)
+        if not label.startswith("other:") and kind_of(label).plover_type:
+            heads["plover"].add(text, votes, kind_of(label).plover_type, art.id, "project", scored=False)
+    log(f"project sentences: {len(own)} (training only)")
+
     plover = _read(gold, "plover_gsr")
     for art, r in zip(_parse_all(plover, options, parsed), plover):
         votes = _whole_text_votes(art)
@@ -184,6 +192,15 @@ def build_examples(gold: Path, options, parsed=None, log=print) -> dict[str, Exa
             n_muc += 1
     log(f"muc34: {n_muc} violent candidate sentences")
     return heads
+
+
+def project_sentences() -> list[tuple[str, str]]:
+    """(label, text) of the training sentences the project wrote (``data/train_sentences.tsv``)."""
+    from importlib import resources
+
+    text = resources.files("conflictwire.events").joinpath("data/train_sentences.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#")]
+    return [(label, sentence) for label, sentence in rows[1:]]
 
 
 def _trigger_sentence(record: dict) -> str:
@@ -316,7 +333,7 @@ def train(gold: Path, out: Path | None = None, *, use_encoder: bool = True, pars
     """Cross-validate every head, fit them on all examples, write the model; returns the CV figures."""
     from ..options import Options
     from . import encoder
-    from .classify import save_models
+    from .classify import embed_features, save_models
 
     np.random.seed(SEED)
     random.seed(SEED)
@@ -329,7 +346,7 @@ def train(gold: Path, out: Path | None = None, *, use_encoder: bool = True, pars
         if len(set(ex.labels)) < 2 or sum(ex.scored) < FOLDS:
             log(f"{name}: not enough gold examples, skipped")
             continue
-        emb = encoder.encode(ex.texts) if use_encoder else None
+        emb = embed_features(ex.texts) if use_encoder else None
         for vname in variants:
             e = emb if vname == "emb" else None
             oof, idx = cross_validate(name, ex, e)

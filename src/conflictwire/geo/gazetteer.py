@@ -219,7 +219,7 @@ def _with_kind(entry: Entry, kind: int) -> Entry:
 
 
 # Feature types in the order a bare mention most often means them, as a log-odds bonus.
-FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.6, "PPLC": 2.0, "ADM2": 0.4, "PPLA": 0.5, "PPL": 0.0}
+FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.6, "PPLC": 2.0, "ADM2": -0.5, "PPLA": 0.5, "PPL": 0.0}
 NAME_KIND_PRIOR = {NAME_PRIMARY: 0.0, NAME_ALIAS: -0.3, NAME_ALTERNATE: -1.2}
 
 
@@ -301,7 +301,6 @@ def build_index(path: Path, version: str) -> None:
         db.execute("CREATE INDEX name_key ON name(key)")
         db.execute("CREATE INDEX place_cc ON place(cc, fcode)")
         db.commit()
-        db.execute("VACUUM")
         db.close()
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)

@@ -21,6 +21,9 @@ PLACE_LABELS = {"GPE", "LOC"}
 NEVER_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "NORP", "LANGUAGE", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 # Words right before a name that make it a place.
 PLACE_CUES = {"in", "near", "at", "outside", "from", "into", "across", "around", "toward", "towards", "to", "between", "through", "throughout", "within", "inside", "via"}
+# Verbs of conflict news whose object is usually a place ("retook Falluja", "shelled Donetsk").
+PLACE_VERBS = {"entered", "captured", "recaptured", "retook", "seized", "shelled", "bombed", "stormed", "liberated",
+               "besieged", "encircled", "overran", "raided", "evacuated", "fled", "reached", "invaded", "occupied"}
 # Descriptor words right before "of" ("the town of X") or right after a name ("X province").
 DESCRIPTOR_WORDS = set(DESCRIPTOR_HINTS) | {"capital", "outskirts", "suburb", "suburbs", "area", "areas"}
 # Capitalised descriptors that belong in the span ("Laurel County", "Basra Province").
@@ -122,7 +125,7 @@ def _cue_before(doc, start_i: int) -> str | None:
         prev2 = doc[start_i - 2]
         if prev2.lower_ in PLACE_CUES or prev2.lower_ == "the":
             return f"{prev.lower_}"
-    if prev.lower_ in PLACE_CUES:
+    if prev.lower_ in PLACE_CUES or prev.lower_ in PLACE_VERBS:
         return prev.lower_
     return None
 
@@ -198,6 +201,13 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
             # Roads, bridges, buildings: places even when the gazetteer does not know them.
             add(ent.start, ent.end, "spacy:FAC", [])
 
+    # Countries the text names or implies (demonyms): a doubtful name in one of them is likelier a place.
+    countries_named = {cc for _, _, cc in demonyms}
+    for f in found:
+        for entry in gazetteer.entries(fold(f.text)):
+            if entry.feature_code == "PCLI":
+                countries_named.add(entry.country_code)
+
     # Second pass: runs of proper nouns spaCy did not call places.
     i = 0
     n = len(doc)
@@ -243,8 +253,9 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
             alone = (ent.start == i and ent.end == end_i and not _person_context(doc, i, end_i)
                      and not (end_i - i == 1 and doc[i].text in person_words))
             best_primary = max((prior_score(e, hint) for e in entries if e.name_kind == 0), default=0.0)
+            in_known_country = alone and any(e.country_code in countries_named for e in entries)
             accept = (cue is not None and (cue.endswith(" of") or cue in DESCRIPTOR_WORDS or (alone and best >= 0.3))) or (
-                alone and best_primary >= 0.7
+                alone and (best_primary >= 0.7 or (in_known_country and best >= 0.3))
             )
             source = "gazetteer:PERSON"
         elif "ORG" in labels:

