@@ -422,6 +422,8 @@ def test_ingest_url_unreachable_is_a_skip():
         ("Dar es Salaam, Tanzania, 3 May 2019 - Police dispersed a rally.", "Dar es Salaam", date(2019, 5, 3), (5, 3)),
         ("ISLAMABAD: Security forces killed five militants.", "ISLAMABAD", None, None),
         ("BEIRUT/DAMASCUS (Reuters) - Israeli jets struck.", "BEIRUT/DAMASCUS", None, None),
+        ("   LA PAZ (BOLIVIA), 4 MAR 90 (WIRE SERVICE) -- [TEXT] MINERS MARCHED.", "LA PAZ", date(1990, 3, 4), (3, 4)),
+        ("NAIROBI, August 21 (Xinhua) -- Police said.", "NAIROBI", None, (8, 21)),
     ],
 )
 def test_ingest_dateline_recognised(text, place, full_date, month_day):
@@ -442,6 +444,7 @@ def test_ingest_dateline_recognised(text, place, full_date, month_day):
         "UPDATE: the death toll rose to 12.",
         "The army said: we will stay.",
         "ISIS - which held the city for a year - withdrew.",
+        "QUESTION: Why did the army withdraw?",
         "Several paragraphs of text come first.\n\nThen more.\n\nAnd more.\n\nAnd more.\n\nBEIRUT (AP) - too late.",
     ],
 )

@@ -166,7 +166,7 @@ def _base_suffix(name: str) -> str:
 
 def _iter_file(path: Path, options: Options, fetcher: Fetcher) -> Iterator[Article | Skip]:
     name = str(path)
-    size = _checked_size(path, options)
+    _check_file(path, options)
     lower = path.name.lower()
     kind = _kind_from_suffix(_base_suffix(lower))
     if kind == "warc":
@@ -180,7 +180,7 @@ def _iter_file(path: Path, options: Options, fetcher: Fetcher) -> Iterator[Artic
     if lower.endswith(".gz"):
         data = _read_gzip(path, options)
     else:
-        data = _read_file(path, size, options)
+        data = _read_file(path, options)
     if kind is None and data.startswith(b"WARC/"):
         yield from _articles_from_warc_file(path, options)
         return
@@ -201,8 +201,8 @@ def _kind_from_suffix(suffix: str) -> str | None:
     return None
 
 
-def _checked_size(path: Path, options: Options) -> int:
-    """The file's size, checked before anything is read."""
+def _check_file(path: Path, options: Options) -> None:
+    """Refuse a missing, unreadable, empty or too large file before anything is read."""
     name = str(path)
     try:
         st = path.stat()
@@ -221,7 +221,6 @@ def _checked_size(path: Path, options: Options) -> int:
         raise InputTooLarge(_too_large_message(st.st_size, options), input=name)
     if st.st_size == 0 and stat.S_ISREG(st.st_mode):
         raise EmptyInput("the file is empty; nothing to read", input=name)
-    return st.st_size
 
 
 def _too_large_message(size: int | None, options: Options) -> str:
@@ -243,7 +242,7 @@ def _open(path: Path):
         raise InputUnreadable(f"cannot open the file ({exc.strerror or exc})", input=str(path)) from None
 
 
-def _read_file(path: Path, size: int, options: Options) -> bytes:
+def _read_file(path: Path, options: Options) -> bytes:
     with _open(path) as fh:
         return _read_stream(fh, str(path), options)
 
@@ -408,10 +407,10 @@ def decode_bytes(data: bytes, *, declared: str | None = None, input: str | None 
                     "the input is UTF-8 with some invalid bytes; those were read as Windows-1252 characters"
                 )
     if text is None:
-        text = _detect_and_decode(data, name)
-        if text is not None:
-            warnings.append(f"the input is not UTF-8; its encoding was detected as {text[1]}")
-            text = text[0]
+        detected = _detect_and_decode(data)
+        if detected is not None:
+            text, encoding = detected
+            warnings.append(f"the input is not UTF-8; its encoding was detected as {encoding}")
     if text is None:
         raise UndecodableInput(
             "the bytes are not UTF-8 and no encoding could be detected; convert the file to UTF-8 "
@@ -463,7 +462,7 @@ def _decode_mostly_utf8(data: bytes) -> str | None:
     return data.decode("utf-8", errors="conflictwire-cp1252")
 
 
-def _detect_and_decode(data: bytes, name: str) -> tuple[str, str] | None:
+def _detect_and_decode(data: bytes) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -1032,6 +1031,8 @@ _PLACE = rf"{_NAME_WORD}(?:[ ](?:{_CONNECTOR}[ ])?{_NAME_WORD}){{0,3}}"
 _AGENCY = r"[A-Za-z][\w.&'’ /\-]{0,38}?"
 _DATELINE = re.compile(
     rf"(?P<place>{_PLACE})"
+    # The country in brackets, as monitoring services write it: "PANAMA CITY (PANAMA), 12 JAN 90".
+    rf"(?:[ ]*\((?P<region_bracket>{_PLACE})\)(?=,))?"
     rf"(?:,[ ]*(?P<region>{_PLACE}(?:,[ ]*{_PLACE})?))?"
     rf"(?:,?[ ]+(?P<date>{_DATE}))?"
     rf"(?:[ ]*(?:\((?P<agency>{_AGENCY})\)|/(?P<agency_slash>{_AGENCY})/))?"
@@ -1042,7 +1043,8 @@ _NOT_PLACES = {
     "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "WATCH", "VIDEO", "PHOTOS", "PHOTO", "ANALYSIS",
     "OPINION", "EDITORIAL", "NOTE", "LIVE", "FILE", "CORRECTION", "COMMENT", "REVIEW", "INTERVIEW",
     "FACTBOX", "EXPLAINER", "TIMELINE", "Q&A", "WARNING", "EDITOR'S NOTE", "ADVERTISEMENT", "SOURCE",
-    "SOURCES", "CAPTION", "READ MORE", "RELATED", "TAGS", "TOPICS", "SUMMARY", "HIGHLIGHTS",
+    "SOURCES", "CAPTION", "READ MORE", "RELATED", "TAGS", "TOPICS", "SUMMARY", "HIGHLIGHTS", "QUESTION",
+    "ANSWER", "Q", "A",
     # Organisations that open sentences in capitals ("ISIS - which holds the city -").
     "ISIS", "ISIL", "NATO", "EU", "UN", "AP", "AFP", "REUTERS", "CNN", "BBC",
 }  # fmt: skip
@@ -1164,7 +1166,7 @@ def _match_dateline(text: str, pos: int, endpos: int) -> Dateline | None:
     return Dateline(
         span=Span(start=match.start(), end=end, text=text[match.start() : end]),
         place=Span(start=place_start, end=match.end("place"), text=place),
-        region=match["region"],
+        region=match["region"] or match["region_bracket"],
         agency=agency.strip() if agency else None,
         year=year,
         month=month,

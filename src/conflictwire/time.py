@@ -217,30 +217,15 @@ def _holiday_date(spec: str, y: int) -> date:
 # Tense: which way an ambiguous date points
 
 
-_FUTURE_CUES = {
-    "will", "'ll", "shall", "wo", "would", "going", "expected", "expects", "scheduled", "planned",
-    "planning", "due", "upcoming", "next", "tomorrow", "intends", "intend",
-    "begins", "starts", "opens", "expires", "hopes", "payable", "effective", "supposed",
-}
-# Deadlines: "by Nov. 22", "until Friday" point forward only right before the date.
-_DEADLINE = {"by", "until", "till"}
-# Moved to a later date: "extended to Nov. 6", "postponed until Friday".
-_POSTPONE = {"extended", "postponed", "delayed", "adjourned", "deferred", "rescheduled", "moved", "pushed"}
-_PAST_CUES = {
-    "was", "were", "had", "did", "ago", "last", "earlier", "yesterday", "been", "since",
-    # irregular past forms news uses most
-    "made", "took", "went", "came", "gave", "got", "held", "left", "met", "sent", "spent", "began", "fell",
-    "rose", "won", "lost", "shot", "fought", "struck", "led", "fled", "saw", "found", "ran", "brought",
-    "sought", "paid", "kept", "stood", "broke", "spoke", "chose", "drove", "flew", "knew", "became", "blew",
-    "threw", "caught", "taught", "bought", "heard", "felt", "meant", "sold", "stole", "swore", "tore", "woke",
-}
-# A future cue in a past frame ("had been due to expire Friday") is past.
-_PAST_FRAME = {"was", "were", "had", "been"}
-_NOT_PAST = {"need", "indeed", "hundred", "speed", "proceed", "succeed", "exceed", "red", "bed", "based", "united"}
-# How many words after the expression may decide (further ones belong to other clauses).
-_RIGHT_WORDS = 4
-# Reporting verbs are past whatever the reported event's time, so they say nothing.
-_NEUTRAL = {"said", "told", "reported", "announced", "added", "stated", "noted", "according", "confirmed", "claimed", "wrote"}
+# Tense cues (data/time_lexicon.tsv, kinds tense_*): which way an ambiguous date points.
+_RIGHT_WORDS = 4  # words after the expression that may decide; further ones belong to other clauses
+
+
+@functools.lru_cache(maxsize=None)
+def _cues(kind: str) -> frozenset[str]:
+    return frozenset(_lexicon().get(kind, ()))
+
+
 _WORD = re.compile(r"[A-Za-z']+")
 
 
@@ -250,27 +235,28 @@ def _tense(text: str, start: int, end: int) -> str | None:
     left = [w.lower() for w in _WORD.findall(text[max(left_bound + 1, start - 120) : start])][::-1]
     right_stop = [i for i in (text.find(ch, end, end + 60) for ch in ".;!?\n") if i >= 0]
     right = [w.lower() for w in _WORD.findall(text[end : min(right_stop) if right_stop else end + 60])][:_RIGHT_WORDS]
+    future, past, reporting = _cues("tense_future"), _cues("tense_past"), _cues("tense_reporting")
     # The verb that governs a date mostly comes before it; words after it decide only when
     # nothing before it does.
-    if left and left[0] in _DEADLINE:
+    if left and left[0] in _cues("tense_deadline"):
         return "future"
-    if left and left[0] in ("to", "until", "till") and any(w in _POSTPONE for w in left[1:5]):
+    if left and left[0] in ("to", "until", "till") and any(w in _cues("tense_postpone") for w in left[1:5]):
         return "future"
     # "said Monday", "announced Friday", "Wednesday's ruling": the date of something already done
-    if (left and left[0] in _NEUTRAL) or text.startswith("'s", end) or (right and right[0] in _NEUTRAL):
+    if (left and left[0] in reporting) or text.startswith("'s", end) or (right and right[0] in reporting):
         return "past"
     comma = text.find(",", end, end + 60)
     if comma >= 0:
         right = [w.lower() for w in _WORD.findall(text[end:comma])][:_RIGHT_WORDS]
     for words in (left, right):
         for i, w in enumerate(words):
-            if w in _NEUTRAL:
+            if w in reporting:
                 continue
-            if w in _FUTURE_CUES:
-                if words is left and any(x in _PAST_FRAME for x in words[i + 1 : i + 3]):
+            if w in future:
+                if words is left and any(x in _cues("tense_past_frame") for x in words[i + 1 : i + 3]):
                     return "past"
                 return "future"
-            if w in _PAST_CUES or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST):
+            if w in past or (w.endswith("ed") and len(w) > 4 and w not in _cues("tense_not_past")):
                 # a participle after a modal is not past: "will be held", "is to be signed"
                 aux = words[i + 1 : i + 4] if words is left else words[max(0, i - 3) : i]
                 if any(x in ("will", "shall", "'ll", "would") for x in aux) or ("be" in aux and "to" in aux):
@@ -939,10 +925,10 @@ def _r_duration(m: re.Match, ctx: _Ctx) -> Resolved | None:
 
 
 def _r_hyphen_duration(m: re.Match, ctx: _Ctx) -> Resolved | None:
-    n = _num(m["qty"]) if m["qty"] else 1.0
+    n = _num(m["qty"]) if m["qty"] else 1.0  # "year-long" has no number
     if n is None:
         return None
-    value = _duration_value(n, _unit(m["unit"]))
+    value = _duration_value(n, _unit(m["unit"] or m["unit2"]))
     return Resolved("DURATION", value, None, None, None, f"duration {value}", False)
 
 
@@ -959,8 +945,8 @@ def _r_clock(m: re.Match, ctx: _Ctx) -> Resolved | None:
     if _g(m, "pod"):
         hm = _lexicon()["part_of_day"][m["pod"].lower()]
     else:
-        h = int(m["h"])
-        mi = int(m["mi"] or 0) if _g(m, "mi") is not None else 0
+        h = int(m["h"] or m["h24"])  # "10 p.m." or "2200 GMT"
+        mi = int(m["mi"] or m["mi24"] or 0)
         ap = (_g(m, "ap") or "").lower().replace(".", "").strip()
         if ap == "pm" and h < 12:
             h += 12
@@ -1343,14 +1329,14 @@ def _rules() -> list[_Rule]:
     add(
         "hyphen_duration",
         rf"{B}(?:(?P<qty>\d+|{p['NUMW']})-(?P<unit>second|minute|hour|day|week|month|year|decade|century)(?:-long)?(?!-old)|(?P<unit2>day|week|month|year|decade)-long){E}",
-        lambda m, c: _r_hyphen_duration(_UnitShim(m), c),
+        _r_hyphen_duration,
     )
     add("bare_plural", rf"{B}(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries){E}(?!\s+(?:ago|of|old|later|earlier|before|after))", _r_bare_plural, _check_bare_plural)
     add(
         "clock",
         rf"{B}(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am{E}|pm{E}|o'clock{E})|(?P<h24>[01]\d|2[0-3]):?(?P<mi24>[0-5]\d)\s+(?:GMT|UTC|hrs|hours|local\s+time){E}|(?P<pod>noon|midday|midnight){E})"
         rf"(?:\s+(?P<tz>EST|EDT|CST|PST|GMT|UTC|local\s+time){E})?(?:\s+(?:on\s+)?(?P<day>{day_phrase_plain})|,\s*(?P<day2>{p['MON']}\s+{p['DAY']}))?",
-        lambda m, c: _r_clock(_ClockShim(m), c),
+        _r_clock,
         _check_clock,
     )
     add("set_word", rf"{B}(?P<w>{_alt(_SET_WORDS)}){E}", _r_set, None, 0)
@@ -1432,42 +1418,6 @@ def _first_words(name: str, lex: dict) -> set[str]:
     }
     words = table[name]
     return set(words) if not isinstance(words, str) else {words}
-
-
-class _UnitShim:
-    def __init__(self, m: re.Match):
-        self._m = m
-
-    def __getitem__(self, k):
-        if k == "unit":
-            return self._m["unit"] or self._m["unit2"]
-        return self._m[k]
-
-    def group(self, *k):
-        return self._m.group(*k)
-
-
-class _ClockShim:
-    def __init__(self, m: re.Match):
-        self._m = m
-
-    def __getitem__(self, k):
-        if k == "h" and self._m["h24"]:
-            return self._m["h24"]
-        if k == "mi" and self._m["mi24"]:
-            return self._m["mi24"]
-        return self._m[k]
-
-    def group(self, *k):
-        if k and k[0] in ("h", "mi"):
-            return self[k[0]]
-        return self._m.group(*k)
-
-    def start(self, *k):
-        return self._m.start()
-
-    def end(self, *k):
-        return self._m.end()
 
 
 # --------------------------------------------------------------------------------------------
