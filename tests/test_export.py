@@ -179,3 +179,13 @@ def test_explain_cli_says_why(filled):
     result = runner.invoke(app, ["explain", "a2-e0", "--db", str(filled)])
     assert result.exit_code == 0, result.output
     assert "2 reports from 2 articles" in result.stdout and "km apart" in result.stdout
+
+
+def test_export_write_events_without_a_store():
+    from conflictwire.export import write_events
+
+    buffer = io.StringIO()
+    assert write_events([build_event("a1", 0), build_event("a1", 1, place=None)], "csv", buffer) == 2
+    rows = list(csv.DictReader(io.StringIO(buffer.getvalue())))
+    assert [r["source_url"] for r in rows] == ["https://news.example/a1"] * 2
+    assert rows[0]["source"] == "Test Wire"

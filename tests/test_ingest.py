@@ -255,6 +255,7 @@ def test_ingest_rss_feed_file(tmp_path):
     path = tmp_path / "sahel.rss"
     path.write_text(RSS.format(base="https://sahel.example"), encoding="utf-8")
     first, second = _run([path])
+    assert first.input_path == f"{path}#entry1"
     assert first.url == "https://sahel.example/mopti"
     assert first.title == "Attack on army post in Mopti region"
     assert first.published == date(2024, 3, 4)
@@ -664,3 +665,25 @@ def test_ingest_files_in_tests_data(tmp_path):
 def test_ingest_plain_text_headline(text, title):
     assert article_from_text(text).title == title
     assert article_from_text(text, title="Given").title == "Given"
+
+
+def test_ingest_html_declared_charset_is_used(tmp_path):
+    path = tmp_path / "cyr.html"
+    body = "<html><head><meta charset='windows-1251'><title>Обстрел Харькова</title></head><body><p>Ночью обстреляли Харьков.</p></body></html>"
+    path.write_bytes(body.encode("cp1251"))
+    (article,) = _run([path])
+    assert "Ночью обстреляли Харьков." in article.raw_html
+    assert article.warnings == [NO_DATE_WARNING]  # no encoding warning: the page said what it is
+
+
+@pytest.mark.parametrize(
+    ("dateline", "hint", "expected"),
+    [
+        ("BAGHDAD, March 11 (Reuters) - x", date(2015, 3, 12), date(2015, 3, 11)),
+        ("KABUL, Dec 30 (AP) - x", date(2024, 1, 2), date(2023, 12, 30)),  # the year before
+        ("KABUL, Feb 30 (AP) - x", date(2024, 3, 2), None),  # no such day
+        ("Mosul, Iraq, 12 Jan 2015 - x", date(2020, 1, 1), date(2015, 1, 12)),  # a full date wins
+    ],
+)
+def test_ingest_dateline_date_with_year_hint(dateline, hint, expected):
+    assert find_dateline(dateline).date_with_year_hint(hint) == expected

@@ -11,8 +11,10 @@ from __future__ import annotations
 import bisect
 import csv
 import functools
+import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -51,6 +53,7 @@ _BULLETS = " \t\u00a0-–—•·*|»›>◦▪■►"
 _TOKEN = re.compile(r"\w+")
 _SPACES = re.compile(r"[^\S\n]+")
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+_DOCUMENT_TAG = re.compile(r"<(?:html|body|head)[\s>]|<!doctype", re.IGNORECASE)
 
 
 @stage("clean", requires=("article.text",), assigns=("article.clean_text", "article.removed"))
@@ -65,8 +68,8 @@ def clean_article(article: Article, options: Options) -> Article:
         headline = _headline_line(body, article.title)
         if headline is not None:
             start, end = headline
-            removed.append(Removal(text=body[start:end], reason="headline (kept in article.title)", start=start))
-            body = " " * (end - start) + body[end:]  # blanks keep every later offset valid
+            removed.append(Removal(text=body[start:end], reason="headline", start=start))
+            body = body[:start] + " " * (end - start) + body[end:]  # blanks keep later offsets valid
         text, more = clean_text(body, options)
         removed.extend(more)
         if not _has_article_text(text):
@@ -144,6 +147,9 @@ def extract_html(html: str) -> tuple[str, dict[str, Any]]:
 def _extract_html_cached(html: str) -> tuple[str, tuple[tuple[str, Any], ...]]:
     import trafilatura
 
+    if not _DOCUMENT_TAG.search(html, 0, 4096):
+        # A fragment (a feed entry's HTML summary): trafilatura only reads whole documents.
+        html = f"<html><body>{html}</body></html>"
     document = trafilatura.bare_extraction(html, with_metadata=True, **TRAFILATURA_SETTINGS)
     if document is None:
         meta = _metadata_only(html)
@@ -430,6 +436,10 @@ def _repeated_units(units: list[_Unit], threshold: float) -> list[tuple[_Unit, s
     seen_exact: dict[str, int] = {}
     out: list[tuple[_Unit, str]] = []
     dropped: set[int] = set()
+    # Prefix filtering: two sets with Jaccard >= t share a token among the rarest
+    # |A| - ceil(t|A|) + 1 of each, so only units sharing such a token are compared.
+    frequency = Counter(token for tokens in token_sets for token in tokens)
+    by_prefix_token: dict[str, list[int]] = {}
     for i, unit in enumerate(units):
         tokens = token_lists[i]
         if len(tokens) < MIN_REPEAT_TOKENS or _is_question(unit.text):
@@ -443,18 +453,19 @@ def _repeated_units(units: list[_Unit], threshold: float) -> list[tuple[_Unit, s
         if len(tokens) < MIN_NEAR_DUPLICATE_TOKENS:
             continue
         size = len(token_sets[i])
-        for j in range(i):
-            if j in dropped or len(token_lists[j]) < MIN_NEAR_DUPLICATE_TOKENS:
-                continue
+        prefix = sorted(token_sets[i], key=lambda token: (frequency[token], token))
+        prefix = prefix[: size - math.ceil(threshold * size) + 1]
+        candidates = sorted({j for token in prefix for j in by_prefix_token.get(token, ())})
+        for j in candidates:
             other = len(token_sets[j])
-            # Jaccard can only reach the threshold when the sizes are close; skip the rest cheaply.
-            if min(size, other) < threshold * max(size, other):
-                continue
             overlap = len(token_sets[i] & token_sets[j])
             if overlap / (size + other - overlap) >= threshold:
                 out.append((unit, "near-duplicate-sentence"))
                 dropped.add(i)
                 break
+        else:
+            for token in prefix:
+                by_prefix_token.setdefault(token, []).append(i)
     # A pull quote is an excerpt of a sentence found elsewhere; the full sentence stays.
     containing: dict[tuple[str, ...], set[int]] = {}
     for j, tokens in enumerate(token_lists):

@@ -784,7 +784,7 @@ def _articles_from_feed(
         link = entry.get("link")
         if link and feed_url:
             link = urllib.parse.urljoin(feed_url, link)
-        where = link or f"{name}#entry{index}"
+        where = link if fetch_pages and link else f"{name}#entry{index}"
         published = None
         for key in ("published_parsed", "updated_parsed"):
             if entry.get(key):

@@ -259,7 +259,7 @@ def _subject_of(verb):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return child
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
             seen += 1
             continue
@@ -345,7 +345,7 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
                 agent_tok = _subject_of(governing)
 
     # "Clashes between X and Y killed five", "An attack by gunmen killed 3 villagers": the subject is the event.
-    if agent_tok is not None and agent_tok.pos_ == "NOUN" and agent_tok.lower_ in _EVENT_NOUNS and agent_tok is not trigger:
+    if agent_tok is not None and agent_tok.pos_ == "NOUN" and agent_tok.lower_ in _EVENT_NOUNS and agent_tok.i != trigger.i:
         inner = find_actors(agent_tok, country_hint)
         if inner.actor1 is not None:
             if inner.actor2 is not None:

@@ -77,7 +77,7 @@ def _phrase(token, limit: int = 14) -> tuple[str, int, int]:
 
 
 def _dominates(verb, token) -> bool:
-    while token is not None and token.head is not token:
+    while token is not None and token.head.i != token.i:
         if token.head == verb:
             return True
         token = token.head

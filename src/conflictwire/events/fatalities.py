@@ -367,7 +367,7 @@ def find_mentions(tokens, trigger_ids=frozenset()) -> tuple[list[Mention], bool]
             return
         seen_victims.update(p.i for p in parts)
         m = _mention(tokens, count, cue, parts, update=update, trigger_ids=trigger_ids)
-        anchor = cue if cue.pos_ in ("VERB", "AUX") or cue.head is cue else cue.head
+        anchor = cue if cue.pos_ in ("VERB", "AUX") or cue.head.i == cue.i else cue.head
         m.group = _coordination_root(anchor if anchor.pos_ in ("VERB", "AUX") else cue)
         m.weak = weak
         mentions.append(m)
@@ -469,7 +469,7 @@ def find_mentions(tokens, trigger_ids=frozenset()) -> tuple[list[Mention], bool]
 
 def _coordination_root(token) -> int:
     # "Two people died and a policeman was killed": both verbs hang under the first by 'conj'.
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.i if token.pos_ in ("VERB", "AUX") else -1 - token.i
 
