@@ -193,3 +193,11 @@ def test_notes_render_explanation_highlights_spans(analyse):
     console.print(out)
     # The article's own brackets are escaped, not read as markup.
     assert "Gunmen killed three [villagers] in Borno, police said." in console.export_text()
+
+
+def test_arguments_reporting_verb_outside_the_event_clause(analyse):
+    # "said" does not govern "killed" here: the speaker is still found, and the walk up the tree ends.
+    article = analyse("Rebels killed five soldiers and the army said it would respond.")
+    ev = event_for(article)
+    assert ev.actor1.category == "rebel group" and ev.fatalities == 5
+    assert ev.attributed_to == "the army"

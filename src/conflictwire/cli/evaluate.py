@@ -46,6 +46,10 @@ def evaluate(
         for path in paths:
             gold = load_gold(path, task if file is not None else None, limit)
             results.append(_run_one(gold, options, evaluate_gold))
+            done = results[-1]
+            err_console.print(f"{done.dataset}: {done.n} records, {done.seconds:.0f} s "
+                              f"({done.cpu_seconds:.0f} s CPU)" + (" [red]failed[/red]" if done.failed else ""),
+                              highlight=False)
         total = time.perf_counter() - started
     except ConflictwireError as exc:
         fail(exc)
@@ -80,7 +84,7 @@ def _run_one(gold, options, evaluate_gold):
 
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err_console, transient=True,
+        console=err_console, transient=True, disable=not err_console.is_terminal,
     ) as progress:
         bar = progress.add_task(f"{gold.dataset} ({gold.task})", total=len(gold.records))
         return evaluate_gold(gold, options, on_record=lambda: progress.advance(bar))

@@ -1,4 +1,4 @@
-"""Commands for places: ``geoparse`` (toponyms of articles, resolved) and ``gazetteer lookup``/``info``."""
+"""Commands for places: ``geoparse`` (toponyms of articles, resolved) and ``gazetteer lookup``."""
 
 from __future__ import annotations
 
@@ -143,17 +143,30 @@ def gazetteer_lookup(
     country: Annotated[Optional[str], typer.Option("--country", help="Only places in this ISO country code.")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many candidates to show.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON line per candidate.")] = False,
+    info: Annotated[
+        bool, typer.Option("--info", help="First print where the index is, its version, size, build or open time, licence.")
+    ] = False,
 ) -> None:
     """Show the gazetteer's candidates for a name, best first, with their prior scores."""
+    import time
+
     from ..errors import ConflictwireError
-    from ..geo.gazetteer import get_gazetteer
+    from ..geo.gazetteer import GEONAMES_ATTRIBUTION, get_gazetteer
     from ..options import load_options
 
+    started = time.perf_counter()
     try:
         gazetteer = get_gazetteer(load_options().gazetteer)
+        opened = time.perf_counter() - started
         candidates = gazetteer.lookup(name, country_code=country.upper() if country else None, limit=limit)
     except ConflictwireError as exc:
         fail(exc)
+    if info:
+        stats = gazetteer.stats()
+        timing = f"built in {gazetteer.build_seconds:.1f} s" if gazetteer.build_seconds is not None else f"opened in {opened:.3f} s"
+        for line in (f"index: {gazetteer.path}", f"version: {gazetteer.version}",
+                     f"places: {stats['places']:,}  names: {stats['names']:,}  {timing}", GEONAMES_ATTRIBUTION):
+            err_console.print(line, highlight=False, soft_wrap=True)
     if as_json:
         for c in candidates:
             stdout_write(json.dumps(c.model_dump(mode="json"), ensure_ascii=False))
@@ -174,29 +187,3 @@ def gazetteer_lookup(
             f"{c.population:,}" if c.population else "", f"{c.latitude:.4f}, {c.longitude:.4f}", f"{c.score:.3f}",
         )
     console.print(table)
-
-
-@gazetteer_app.command("info")
-def gazetteer_info() -> None:
-    """Where the index lives, its version, size, how long it took to build or open, and its licence."""
-    import time
-
-    from ..errors import ConflictwireError
-    from ..geo.gazetteer import GEONAMES_ATTRIBUTION, get_gazetteer
-    from ..options import load_options
-
-    started = time.perf_counter()
-    try:
-        gazetteer = get_gazetteer(load_options().gazetteer)
-    except ConflictwireError as exc:
-        fail(exc)
-    seconds = time.perf_counter() - started
-    stats = gazetteer.stats()
-    stdout_write(f"index: {gazetteer.path}")
-    stdout_write(f"version: {gazetteer.version}")
-    stdout_write(f"places: {stats['places']:,}  names: {stats['names']:,}")
-    if gazetteer.build_seconds is not None:
-        stdout_write(f"built in {gazetteer.build_seconds:.1f} s")
-    else:
-        stdout_write(f"opened in {seconds:.3f} s")
-    stdout_write(GEONAMES_ATTRIBUTION)

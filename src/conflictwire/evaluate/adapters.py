@@ -52,6 +52,8 @@ def event_view(event: Event) -> dict:
         "perpetrators": perp,
         "targets": target,
         "actor1_names": _names(event.actor1),
+        "actor1_text": event.actor1.text if event.actor1 else None,
+        "actor2_text": event.actor2.text if event.actor2 else None,
         "actor1_category": event.actor1.category if event.actor1 else None,
         "actor2_names": _names(event.actor2),
         "spans": spans,

@@ -45,7 +45,7 @@ class GoldFile:
 
 
 def read_records(path: Path, limit: int | None = None) -> tuple[list[dict], list[int]]:
-    """Records of a JSON Lines file, and the line numbers that were not a JSON object (skipped)."""
+    """Records of a JSON Lines file, and the line numbers that were not a JSON object with a text (skipped)."""
     if not path.exists():
         raise InputNotFound("no such file; give the path of a gold .jsonl file", input=str(path))
     records, bad = [], []
@@ -58,7 +58,8 @@ def read_records(path: Path, limit: int | None = None) -> tuple[list[dict], list
             except json.JSONDecodeError:
                 bad.append(number)
                 continue
-            if not isinstance(rec, dict):
+            # A record is scored from its text (or page): one without it cannot be, and is skipped.
+            if not isinstance(rec, dict) or not isinstance(rec.get("text", rec.get("html")), str):
                 bad.append(number)
                 continue
             records.append(rec)

@@ -6,6 +6,9 @@ record has no counterpart. The tables are written out, with their reasons, in do
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
+
 from ..schema import Event
 
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -34,40 +37,20 @@ def ucdp_type_of_violence(event: Event) -> str | None:
 
 # ---------------------------------------------------------------- CASE 2021 task 2
 
-# The 25 CASE labels that abbreviate ACLED sub-event types (CASE 2021 task-2 note on event types).
-CASE_LABEL_OF_SUB_EVENT = {
-    "Armed clash": "ARMED_CLASH",
-    "Government regains territory": "GOV_REGAINS_TERIT",
-    "Non-state actor overtakes territory": "NON_STATE_ACTOR_OVERTAKES_TER",
-    "Chemical weapon": "CHEM_WEAP",
-    "Air/drone strike": "AIR_STRIKE",
-    "Suicide bomb": "SUIC_BOMB",
-    "Shelling/artillery/missile attack": "ART_MISS_ATTACK",
-    "Remote explosive/landmine/IED": "REM_EXPLOS",
-    "Grenade": "GRENADE",
-    "Sexual violence": "SEX_VIOL",
-    "Attack": "ATTACK",
-    "Abduction/forced disappearance": "ABDUCT_DISSAP",
-    "Peaceful protest": "PEACE_PROTEST",
-    "Protest with intervention": "PROTEST_WITH_INTER",
-    "Excessive force against protesters": "FORCE_AGAINST_PROTEST",
-    "Violent demonstration": "VIOL_DEMONSTR",
-    "Mob violence": "MOB_VIOL",
-    "Agreement": "AGREEMENT",
-    "Arrests": "ARREST",
-    "Change to group/activity": "CHANGE_TO_GROUP_ACT",
-    "Disrupted weapons use": "DISR_WEAP",
-    "Headquarters or base established": "HQ_ESTABLISHED",
-    "Looting/property destruction": "PROPERTY_DISTRUCT",
-    "Non-violent transfer of territory": "NON_VIOL_TERRIT_TRANSFER",
-    "Other": None,  # ACLED's catch-all has no CASE label
-}
+# The CASE labels that abbreviate ACLED sub-event types, one to one (a data file, with its source).
+@functools.lru_cache(maxsize=1)
+def case_label_of_sub_event() -> dict[str, str]:
+    text = resources.files("conflictwire.evaluate").joinpath("data/case2021_labels.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip()]
+    return {row[0]: row[1] for row in rows}
+
+
 # The 5 labels outside ACLED: reached only through PLOVER types, when our record has one.
 CASE_LABEL_OF_PLOVER = {"CONSULT": "DIPLO", "AGREE": "DIPLO", "COOPERATE": "DIPLO", "AID": "DIPLO"}
 
 
 def case2021_label(event: Event) -> str | None:
-    label = CASE_LABEL_OF_SUB_EVENT.get(event.sub_event_type)
+    label = case_label_of_sub_event().get(event.sub_event_type)
     if label:
         return label
     return CASE_LABEL_OF_PLOVER.get((event.plover_type or "").upper())
@@ -115,15 +98,6 @@ def kairos_scope(gold_type: str | None) -> set[str] | None:
         return None
     key = ".".join(gold_type.lower().split(".")[:2])
     return _SCOPE.get(key)
-
-
-def kairos_compatible(event: Event, gold_type: str | None) -> bool:
-    scope = kairos_scope(gold_type)
-    if not scope or event.event_type not in scope:
-        return False
-    if gold_type.lower().startswith("justice.arrestjaildetain"):
-        return event.sub_event_type == "Arrests"
-    return True
 
 
 # Argument roles (lower case) that our actor1 / actor2 fill.

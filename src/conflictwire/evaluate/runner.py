@@ -6,6 +6,9 @@ The library stays quiet: progress is reported through an optional callback the C
 from __future__ import annotations
 
 import logging
+import re
+import signal
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +23,7 @@ from .loaders import GoldFile, load_gold
 from .metrics import majority
 from .timexes import baseline_timexes, score_time
 from .toponyms import gold_toponyms, score_toponyms
+from .trained import cross_validated_by_dataset
 from ..options import Options
 
 log = logging.getLogger(__name__)
@@ -27,6 +31,31 @@ log = logging.getLogger(__name__)
 OnRecord = Callable[[], None] | None
 # How many worst misses --errors keeps per dataset.
 WORST_MISSES = 50
+# A news-length text takes well under a second per stage; one that takes two minutes is stuck (a
+# loop in a stage) and is abandoned so that --all still finishes. The first record of a run is exempt:
+# it pays for loading models and building the gazetteer.
+RECORD_DEADLINE_S = 120.0
+
+
+class RecordTimeout(Exception):
+    """A record ran past RECORD_DEADLINE_S and was abandoned."""
+
+
+def run_with_deadline(fn: Callable[[], Any], seconds: float | None) -> Any:
+    """fn(), interrupted with RecordTimeout after ``seconds`` (only where SIGALRM can be used)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return fn()
+
+    def on_alarm(signum, frame):
+        raise RecordTimeout(f"abandoned after {seconds:.0f} s")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return fn()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass
@@ -40,6 +69,8 @@ class EvalResult:
     reference: dict[str, dict[str, float]] = field(default_factory=dict)
     # Precision/recall of the detection decision as events below a confidence are dropped.
     curve: list[dict[str, float]] = field(default_factory=list)
+    # When a trained component learnt from this split: its stored k-fold figures, per head.
+    cross_validated: dict[str, dict] | None = None
     notes: list[str] = field(default_factory=list)
     failed: str | None = None
     seconds: float = 0.0
@@ -57,6 +88,8 @@ class EvalResult:
             "baseline": {k: _round(v) for k, v in self.baseline.items()},
             "reference": {name: {k: _round(v) for k, v in m.items()} for name, m in self.reference.items()},
             "curve": [{k: _round(v) for k, v in point.items()} for point in self.curve],
+            "trained_on_this_split": self.cross_validated is not None,
+            "cross_validated": self.cross_validated,
             "notes": self.notes,
             "failed": self.failed,
             "seconds": round(self.seconds, 1),
@@ -66,7 +99,7 @@ class EvalResult:
     def worst_misses(self, k: int = WORST_MISSES) -> list[dict]:
         """The k records we did worst on, text, gold and ours side by side."""
         ranked = sorted((d for d in self.diagnostics if d["loss"] > 0), key=lambda d: -d["loss"])[:k]
-        return [{"dataset": self.dataset, "id": d["id"], "loss": d["loss"], "text": self.texts.get(d["id"], ""),
+        return [{"dataset": self.dataset, "id": d["id"], "loss": d["loss"], "text": self.texts.get(str(d["id"]), ""),
                  "gold": d["gold"], "ours": d["ours"]} for d in ranked]
 
 
@@ -97,12 +130,12 @@ def predict_events(records: list[dict], options: Options, on_record: OnRecord = 
     from ..schema import Article, Skip
 
     pipeline = Pipeline(options)
-    articles = (
-        Article(id=str(r.get("id") or i), raw_text=r.get("text") or "", published=_date_or_none(r.get("published")))
-        for i, r in enumerate(records)
-    )
     out, skips = [], []
-    for item in pipeline.pipe(articles):
+    for i, r in enumerate(records):
+        text = r.get("text") if isinstance(r.get("text"), str) else ""  # a malformed record scores as empty
+        article = Article(id=str(r.get("id") or i), raw_text=text, published=_date_or_none(r.get("published")))
+        # pipe() turns a stage's exception (the deadline's included) into a Skip.
+        item = run_with_deadline(lambda: next(pipeline.pipe([article])), None if i == 0 else RECORD_DEADLINE_S)
         if isinstance(item, Skip):
             out.append([])
             skips.append(f"{item.input}: {item.code} {item.message}")
@@ -126,7 +159,9 @@ def predict_toponyms(records: list[dict], options: Options, on_record: OnRecord 
         spans = [(t["start"], t["end"]) for t in gold_toponyms(rec)]
         for target, kwargs in ((e2e, {}), (given, {"given_spans": spans})):
             try:
-                target.append(_toponym_dicts(geoparse_text(text, options, **kwargs)))
+                found = run_with_deadline(lambda: geoparse_text(text, options, **kwargs),
+                                          RECORD_DEADLINE_S if (e2e or given) else None)
+                target.append(_toponym_dicts(found))
             except Exception as exc:  # one failing document is scored as empty, the rest go on
                 target.append([])
                 failures.append(f"{rec.get('id')}: {type(exc).__name__}: {exc}")
@@ -141,7 +176,8 @@ def predict_timexes(records: list[dict], on_record: OnRecord = None):
     out, failures = [], []
     for rec in records:
         try:
-            found = find_timexes(rec.get("text") or "", _date_or_none(rec.get("dct")))
+            found = run_with_deadline(lambda: find_timexes(rec.get("text") or "", _date_or_none(rec.get("dct"))),
+                                      RECORD_DEADLINE_S if out else None)
             out.append([{"start": t.start, "end": t.end, "value": t.value, "type": t.type} for t in found])
         except Exception as exc:  # one failing document is scored as empty, the rest go on
             out.append([])
@@ -161,7 +197,7 @@ def predict_clean(records: list[dict], on_record: OnRecord = None):
     for rec in records:
         html = rec.get("html") or ""
         try:
-            ours.append(extract_html(html)[0])
+            ours.append(run_with_deadline(lambda: extract_html(html)[0], RECORD_DEADLINE_S if ours else None))
         except Exception as exc:  # one failing page is scored as empty, the rest go on
             ours.append("")
             failures.append(f"{rec.get('id')}: {type(exc).__name__}: {exc}")
@@ -292,8 +328,6 @@ def most_populous(name: str) -> dict:
 
 
 def _gazetteer_place(text: str) -> dict:
-    import re
-
     if _gazetteer() is None:
         return {}
     for m in re.finditer(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*", text):
@@ -342,9 +376,9 @@ def evaluate_gold(gold: GoldFile, options: Options | None = None, on_record: OnR
     recs = gold.records
     result = EvalResult(dataset=gold.dataset, task=gold.task, format=gold.format, n=len(recs))
     if gold.bad_lines:
-        result.notes.append(f"{len(gold.bad_lines)} lines were not JSON objects and were skipped "
+        result.notes.append(f"{len(gold.bad_lines)} lines were not JSON records with a text and were skipped "
                             f"(first: line {gold.bad_lines[0]})")
-    result.texts = {str(r.get("id")): (r.get("text") or "") for r in recs}
+    result.texts = {str(r.get("id")): r["text"] for r in recs if isinstance(r.get("text"), str)}
     try:
         _score_into(result, gold, options, on_record)
     except Exception as exc:  # a broken stage fails this dataset, not the whole --all run
@@ -367,6 +401,10 @@ def _score_into(result: EvalResult, gold: GoldFile, options: Options, on_record:
         views = [events_view(evs) for evs in predicted]
         result.metrics, result.diagnostics = scorer(recs, views)
         result.curve = confidence_curve(gold.format, scorer, recs, views)
+        result.cross_validated = cross_validated_by_dataset().get(gold.dataset)
+        if result.cross_validated is not None:
+            result.notes.append("the events model was trained on this split: these figures are on training data; "
+                                "see cross_validated for its k-fold figures")
         base_preds, base_notes = baseline_events(gold)
         result.baseline, _ = scorer(recs, base_preds)
         if gold.format == "ucdp" and _gazetteer() is None:

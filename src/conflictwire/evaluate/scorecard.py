@@ -68,8 +68,15 @@ def _secs(r: EvalResult) -> str:
 
 
 def render(results: list[EvalResult], *, command: str, total_seconds: float, commit: str | None = None,
-           when: datetime | None = None) -> str:
+           when: datetime | None = None, trained: dict[str, dict[str, dict]] | None = None,
+           trained_protocol: str | None = None) -> str:
+    """The scorecard. ``trained`` maps a dataset to the cross-validated figures of the trained heads that
+    learnt from it (read from the installed model when not given)."""
+    from .trained import cross_validated_by_dataset, protocol_note
+
     anchors = load_anchors()
+    trained = cross_validated_by_dataset() if trained is None else trained
+    trained_protocol = protocol_note() if trained_protocol is None else trained_protocol
     when = when or datetime.now(timezone.utc)
     commit = commit or git_describe()
     cpu = sum(getattr(r, "cpu_seconds", 0.0) for r in results)
@@ -86,6 +93,17 @@ def render(results: list[EvalResult], *, command: str, total_seconds: float, com
         "training report gives. Published anchors follow their own protocols (named in each row) and are comparable "
         "only where metric, label set and protocol agree. *Bar* is the project's quality bar (issues 8 and 9).",
         "",
+    ]
+    if trained:
+        lines += [
+            "**Trained on these dev splits:** the installed events model learnt from "
+            + ", ".join(f"`{d}`" for d in sorted(trained))
+            + " (marked † below). Our figures on those sets are on training data and overstate what a new text "
+            "gets; each such section repeats the model's own cross-validated figures "
+            f"({trained_protocol}), which are the honest ones.",
+            "",
+        ]
+    lines += [
         "## Headline",
         "",
         "| dataset | task | n | metric | ours | baseline | bar | published anchor | wall / CPU s |",
@@ -101,8 +119,9 @@ def render(results: list[EvalResult], *, command: str, total_seconds: float, com
             anchor = anchors["anchors"].get(r.dataset, {}).get(key)
             bar = anchors["bars"].get(r.dataset, {}).get(key)
             first = i == 0
+            name = f"{r.dataset}{' †' if r.dataset in trained else ''}"
             lines.append(
-                f"| {r.dataset if first else ''} | {r.task if first else ''} | {r.n if first else ''} | {key} | "
+                f"| {name if first else ''} | {r.task if first else ''} | {r.n if first else ''} | {key} | "
                 f"{fmt(r.metrics.get(key))} | {fmt(r.baseline.get(key))} | {fmt(bar)} | "
                 f"{fmt(anchor['value']) if anchor else '—'} | {_secs(r) if first else ''} |"
             )
@@ -121,6 +140,14 @@ def render(results: list[EvalResult], *, command: str, total_seconds: float, com
             refs = "".join(f"{fmt(r.reference[n].get(key))} | " for n in ref_names)
             lines.append(f"| {key}{better} | {fmt(value)} | {fmt(r.baseline.get(key))} | {refs}{fmt(bar)} | "
                          f"{_anchor_cell(anchor)} |")
+        if r.dataset in trained:
+            lines += ["", "† The events model was trained on this split; its cross-validated figures "
+                      f"({trained_protocol}):", ""]
+            for head, fig in sorted(trained[r.dataset].items()):
+                parts = ", ".join(f"{k} {fmt(v)}" for k, v in fig.items())
+                lines.append(f"- head `{head}`: {parts}")
+            if not trained[r.dataset]:
+                lines.append("- used for training only; the model stores no cross-validated figure for it")
         curve = getattr(r, "curve", None)
         if curve:
             from .runner import CURVE_METRICS

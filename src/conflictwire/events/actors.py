@@ -47,6 +47,7 @@ FUZZY_CUTOFF = 88
 # Scores reported with a match, by how it was found (exact beats contained beats pattern ...).
 SCORE_EXACT, SCORE_PART, SCORE_CONTAINED, SCORE_PATTERN, SCORE_HEAD = 1.0, 0.95, 0.9, 0.85, 0.6
 
+_REBEL_MARKERS = re.compile(r"\b(?:liberation|revolutionary|revolution|popular|people's|resistance|rebel|insurgent|guerrilla|islamic|jihad|mujahideen|front|movement|patriotic|national liberation)\b")
 _DETERMINERS = {"the", "a", "an", "some", "several", "many", "two", "three", "four", "five", "its", "their", "his", "her"}
 
 
@@ -83,6 +84,7 @@ class Country:
     names: tuple[str, ...] = ()  # the country's names only (folded), not its demonyms
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, no accents, one kind of apostrophe and hyphen, single spaces: the key aliases are stored under."""
     text = unicodedata.normalize("NFKD", text)
@@ -223,8 +225,19 @@ def _pick(entries: list[ActorEntry], country_hint: str | None) -> ActorEntry:
     return entries[0]
 
 
+_LEADING_COUNT = re.compile(
+    r"^(?:(?:at least|more than|less than|fewer than|up to|as many as|about|around|nearly|some|over|dozens of|scores of|hundreds of|thousands of)\s+)?"
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)\s+(?=\S)",
+    re.I,
+)
+
+
 def _clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip().strip(",;:.!?\"'“”‘’ ")
+    text = re.sub(r"\s+", " ", text).strip().strip(",;:!?\"'“”‘’ ")
+    if text.endswith(".") and not re.search(r"\b[A-Z]\.[A-Z]?\.?$", text):
+        text = text[:-1]
+    # "32 insurgents", "at least six Albanians": the count is not part of the name.
+    text = _LEADING_COUNT.sub("", text)
     words = text.split(" ")
     while len(words) > 1 and words[0].lower() in _DETERMINERS:
         words = words[1:]
@@ -272,6 +285,7 @@ def head_of(text: str) -> tuple[str, str, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=32768)
 def lookup_actor(text: str, country_hint: str | None = None) -> ActorMatch | None:
     """Match a phrase to the actor dictionary, a country pattern or an actor head noun; None if it names no actor."""
     written = _clean(text)
@@ -310,6 +324,12 @@ def lookup_actor(text: str, country_hint: str | None = None) -> ActorMatch | Non
     if country is not None and key in country.names:
         return ActorMatch(text, _generic_name("military", country, written), "state forces", country.code, SCORE_PATTERN, "country")
 
+    # A demonym alone: "Israeli (strikes)" stands for that state's forces, "Syrians" for its people.
+    if country is not None and key in (fold(w) for w in country.words) and key not in country.names:
+        return ActorMatch(text, _generic_name("military", country, written), "state forces", country.code, SCORE_PATTERN, "demonym")
+    if key.endswith("s") and (plural_of := country_of(key[:-1])) is not None and key[:-1] in (fold(w) for w in plural_of.words):
+        return ActorMatch(text, _generic_name("civilians", plural_of, written), "civilians", plural_of.code, SCORE_HEAD, "demonym")
+
     # 4. An alias inside the phrase, as whole words: "ISIS militants", "Sinaloa Cartel gunmen".
     if index.contained is not None:
         m = index.contained.search(key)
@@ -333,6 +353,9 @@ def lookup_actor(text: str, country_hint: str | None = None) -> ActorMatch | Non
     # 6. The head noun alone: kept as written with the category its head gives.
     if head:
         kind, category = head[1], head[2]
+        if kind == "military" and country is None and _REBEL_MARKERS.search(key):
+            # "Army of National Liberation", "Revolutionary Armed Forces": an armed opposition, not a state's army.
+            kind, category = "rebels", "rebel group"
         if country is None and country_hint and kind in ("military", "police", "government"):
             country = country_by_code(country_hint)
         return ActorMatch(

@@ -42,7 +42,7 @@ _LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "organis
 _KILL_VERBS = {"kill", "murder", "execute", "massacre", "slay", "behead", "assassinate", "slaughter", "lynch", "shoot", "stab", "abduct", "kidnap", "injure", "wound", "arrest", "detain", "torture", "rape", "beat", "capture"}
 _PRONOUNS = {"he", "she", "it", "they", "them", "him", "her"}
 _ANAPHOR = re.compile(r"^(?:the|this|that) (?:group|organi[sz]ation|movement|outfit|militia|militants|insurgents|rebels|jihadists|fighters|attackers|gunmen|assailants)$", re.I)
-_GENERIC_MEMBERS = {"member", "members", "fighter", "fighters", "militant", "militants", "supporter", "supporters", "unit", "units", "elements", "element", "forces", "troops", "group", "gunmen", "soldiers", "commander", "commanders", "leader", "leaders", "cell", "faction", "wing", "brigade", "battalion"}
+_GENERIC_MEMBERS = {"guerrillas", "rebels", "militants", "insurgents", "terrorists", "fighters", "army", "armies", "force", "government", "front", "movement", "party", "union", "command", "council", "organization", "organisation", "alliance", "coalition", "ministry", "member", "members", "fighter", "fighters", "militant", "militants", "supporter", "supporters", "unit", "units", "elements", "element", "forces", "troops", "group", "gunmen", "soldiers", "commander", "commanders", "leader", "leaders", "cell", "faction", "wing", "brigade", "battalion"}
 _BACKED = re.compile(r"([A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*)*)-(?:backed|supported|allied|led|sponsored)\b")
 
 _QUANTITY_HEADS = {"hundreds", "dozens", "thousands", "scores", "group", "groups", "crowd", "crowds", "number", "band", "gang", "squad", "team", "contingent", "column", "convoy", "handful", "couple", "some", "many", "several", "most", "all", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
@@ -131,7 +131,7 @@ def _slot(head, country_hint: str | None) -> ActorSlot | None:
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     text = doc.text[start:end]
     match = lookup_actor(text, country_hint)
-    if match is None and head.ent_type_ in ("ORG", "NORP") and head.pos_ in ("PROPN", "NOUN", "ADJ"):
+    if match is None and head.ent_type_ in ("ORG", "NORP") and head.pos_ in ("PROPN", "NOUN", "ADJ") and not _title_case_sentence(head):
         # A named organisation we do not know: kept as written, category unknown.
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         if ent is not None:
@@ -141,6 +141,13 @@ def _slot(head, country_hint: str | None) -> ActorSlot | None:
     if match is None:
         return None
     return ActorSlot(head, start, end, text, match)
+
+
+def _title_case_sentence(token) -> bool:
+    # In a Title Case headline every capitalised word looks like a name to the tagger: no entity fallback there.
+    from .fatalities import is_title_case
+
+    return is_title_case(token.sent.text)
 
 
 def _is_pronoun_subject(token) -> bool:
@@ -271,6 +278,55 @@ def _pobj(prep):
     return next((g for g in prep.children if g.dep_ == "pobj"), None)
 
 
+def _victim_slot(token) -> ActorSlot | None:
+    """A named person or a group of people the dictionary does not know, harmed in the event: ACLED codes
+    them as civilians unless the text says otherwise ('two U.S. missionaries', 'Jaime Pardo Leal')."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG"):
+        return None
+    if token.pos_ == "NOUN" and token.tag_ not in ("NNS", "NNPS") and not any(c.dep_ in ("nummod", "det") for c in token.children):
+        return None
+    first, last = _np_bounds(token)
+    doc = token.doc
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    text = doc.text[start:end]
+    return ActorSlot(token, start, end, text, ActorMatch(text, "Civilians", "civilians", None, 0.5, "victim"))
+
+
+_FALLBACK_PREPS = {"to", "against", "on", "at", "for", "with", "into", "upon", "toward", "towards"}
+
+
+def _fallback_patient(trigger, agent_tok, country_hint):
+    """No object where expected: the first actor further down the clause ('threatened to deliver blows to the
+    United States', 'demanded that the US cancel ...', 'agreed to provide aid for Romania')."""
+    excluded = set(t.i for t in agent_tok.subtree) if agent_tok is not None else set()
+    frontier = [(trigger, 0)]
+    while frontier:
+        token, depth = frontier.pop(0)
+        for child in token.children:
+            if child.i in excluded or depth >= 3:
+                continue
+            candidate = None
+            if child.dep_ in ("dobj", "dative") and token.i != trigger.i:
+                candidate = child
+            elif child.dep_ == "pobj" and token.dep_ == "prep" and token.lower_ in _FALLBACK_PREPS:
+                candidate = child
+            elif child.dep_ == "nsubj" and token.dep_ == "ccomp" and token.head.i == trigger.i:
+                candidate = child
+            if candidate is not None and candidate.pos_ != "PRON":
+                slot = _slot(candidate, country_hint)
+                if slot is None and candidate.ent_type_ == "PERSON":
+                    first, last = _np_bounds(candidate)
+                    doc = candidate.doc
+                    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+                    text = doc.text[start:end]
+                    slot = ActorSlot(candidate, start, end, text, ActorMatch(text, re.sub(r"^(?:the|a|an) ", "", text, flags=re.I), None, None, 0.4, "entity"))
+                if slot is not None and slot.match is not None and slot.match.method != "head:civilians" or (slot is not None and candidate.dep_ in ("dobj", "dative")):
+                    return slot
+            if child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl", "conj", "pobj", "dative", "acl"):
+                frontier.append((child, depth + 1))
+    return None
+
+
 def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
     """Actor 1 / actor 2 and their partners around an event's trigger token."""
     roles = ActorRoles()
@@ -278,6 +334,7 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
         return roles
     lemma = trigger.lemma_.lower()
     agent_tok = patient_tok = None
+    between_split = None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
 
     if trigger.pos_ in ("VERB", "AUX"):
@@ -327,6 +384,13 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
                 if first is not None:
                     agent_tok = first
                     patient_tok = next((c for c in first.conjuncts if c.i > first.i), None)
+                    if patient_tok is None:
+                        # "between units of the X battalion and guerrillas of the Y front": the parser hangs
+                        # the second party off a noun inside the first one's 'of' phrase.
+                        nested = next((t for t in first.subtree if t.dep_ == "conj" and t.i > first.i and t.pos_ in ("NOUN", "PROPN")), None)
+                        cc = next((c for c in nested.head.children if c.dep_ == "cc"), None) if nested is not None else None
+                        if nested is not None and cc is not None:
+                            between_split = ((first.left_edge.i, cc.i - 1), nested)
             elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and patient_tok is None:
                 patient_tok = _pobj(child)
             elif child.dep_ == "prep" and child.lower_ == "with" and trigger.lower_ in _RECIPROCAL_NOUNS and patient_tok is None:
@@ -356,6 +420,17 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
             return inner
     roles.actor1 = _actor_at(agent_tok, country_hint)
     roles.actor2 = _actor_at(patient_tok, country_hint)
+    if between_split is not None:
+        (lo, hi), second = between_split
+        first_slot = _slot_range(trigger.doc, lo, hi, agent_tok, country_hint)
+        second_slot = _actor_at(second, country_hint)
+        if first_slot is not None and second_slot is not None:
+            roles.actor1, roles.actor2 = first_slot, second_slot
+            return roles
+    if roles.actor2 is None and patient_tok is not None and lemma in _KILL_VERBS | {"attack", "target", "ambush", "shoot"}:
+        roles.actor2 = _victim_slot(patient_tok)
+    if roles.actor2 is None and trigger.pos_ in ("VERB", "AUX"):
+        roles.actor2 = _fallback_patient(trigger, agent_tok, country_hint)
     split = _split_coordination(agent_tok) if agent_tok is not None else None
     if split is not None:
         doc = agent_tok.doc
@@ -394,6 +469,11 @@ def _trigger_token(doc, event: Event, clause):
             if span is not None and len(span):
                 return span.root
     root = clause.root
+    # "There was a clash between ...": the event is the noun, not the copula.
+    if root.lemma_.lower() == "be":
+        attr = next((c for c in root.children if c.dep_ in ("attr", "nsubj") and c.lower_ in _EVENT_NOUNS), None)
+        if attr is not None:
+            return attr
     # "..., authorities said": the event is the reported clause, not the saying.
     from .attribution import REPORTING_VERBS
 
@@ -428,39 +508,90 @@ def _evidence(start: int, end: int, text: str, field_name: str) -> Evidence:
     return Evidence(start=start, end=end, text=text[start:end], field=field_name)
 
 
+_UPPER_RATIO = 0.8  # a sentence with this share of its letters in capitals is read as an ALL CAPS wire text
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) >= _UPPER_RATIO
+
+
+def _recase_upper(text: str) -> str:
+    """An ALL CAPS sentence in lower case (same length), keeping acronyms in brackets ('(ELN)', '[FAL]') and
+    the dictionary's acronyms, country names and demonyms capitalised, so the tagger can read it."""
+    from .actors import _index
+
+    index = _index()
+    out = list(text.lower())
+    for m in re.finditer(r"[A-Z][A-Z'.-]*", text):
+        word = m.group(0).strip(".'-")
+        bracketed = m.start() > 0 and text[m.start() - 1] in "([" and len(word) <= 6
+        if bracketed or word in index.acronyms:
+            out[m.start() : m.start() + len(word)] = list(word)
+        elif word.lower() in index.country_words or m.start() == 0 or text[: m.start()].strip() == "":
+            out[m.start()] = text[m.start()]
+    return "".join(out)
+
+
+def _view(doc, span, options: Options):
+    """The doc to read the clause from, and the offset of that doc in the article: the article's own parse,
+    or for an ALL CAPS sentence (old wire copy), that sentence parsed again in lower case."""
+    sentence = span[0].sent
+    if not _mostly_upper(sentence.text):
+        return doc, span, 0
+    from ..nlp import load_spacy
+
+    recased = load_spacy(options.spacy_model)(_recase_upper(sentence.text))
+    offset = sentence.start_char
+    inner = recased.char_span(span.start_char - offset, span.end_char - offset, alignment_mode="expand")
+    if inner is None or len(inner) == 0:
+        return doc, span, 0
+    return recased, inner, offset
+
+
 def fill_arguments(article: Article, event: Event, clause: Span, options: Options) -> None:
     """Fill actor1/actor2 (+assoc), interaction, civilian_targeting, fatalities, attributed_to and notes
     of ``event`` from the clause ``clause`` (a span of article.text) and its context; add evidence spans."""
     from ..nlp import load_spacy
 
     doc = _doc_for(article, options)
-    text = doc.text
-    span = doc.char_span(clause.start, min(clause.end, len(text)), alignment_mode="expand")
+    span = doc.char_span(clause.start, min(clause.end, len(doc.text)), alignment_mode="expand")
     if span is None or len(span) == 0:
         article.warnings.append(f"event {event.event_id}: clause {clause.start}-{clause.end} is outside the text; arguments left empty")
         return
+    text = article.text
     hint = article_country(article)
-    trigger = _trigger_token(doc, event, span)
+    view, span, offset = _view(doc, span, options)
+    recased = view is not doc
+    trigger = _trigger_token(view, _shifted_event(event, offset), span)
 
     # Compute everything, then write.
     roles = find_actors(trigger, hint)
-    fatalities = find_fatalities(doc, span.start_char, span.end_char, trigger_ids=frozenset({trigger.i}), nlp=load_spacy(options.spacy_model))
+    fatalities = find_fatalities(view, span.start_char, span.end_char, trigger_ids=frozenset({trigger.i}), nlp=load_spacy(options.spacy_model))
 
     def resolve(token):
         slot = _actor_at(token, hint)
         return slot.match.name if slot is not None and slot.match is not None else None
 
-    attribution = find_attribution(doc, span.start_char, span.end_char, resolve=resolve)
+    attribution = find_attribution(view, span.start_char, span.end_char, resolve=resolve)
 
     evidence = [e for e in event.evidence if e.field not in ARGUMENT_FIELDS]
     event.actor1 = event.actor2 = None
     event.assoc_actor1, event.assoc_actor2 = [], []
 
     def put(slot: ActorSlot, field_name: str) -> Actor:
-        evidence.append(_evidence(slot.start, slot.end, text, field_name))
+        start, end = slot.start + offset, slot.end + offset
+        evidence.append(_evidence(start, end, text, field_name))
         if slot.resolved_from is not None:
-            evidence.append(_evidence(*slot.resolved_from, text, field_name))
-        return slot.match.to_actor()
+            evidence.append(_evidence(slot.resolved_from[0] + offset, slot.resolved_from[1] + offset, text, field_name))
+        actor = slot.match.to_actor()
+        if recased:
+            # Written as the article writes it, not as the re-cased copy reads.
+            actor.text = text[start:end]
+            at = actor.text.lower().find(actor.name.lower())
+            if at >= 0:
+                actor.name = actor.text[at : at + len(actor.name)]
+        return actor
 
     if roles.actor1 is not None:
         event.actor1 = put(roles.actor1, "actor1")
@@ -482,13 +613,27 @@ def fill_arguments(article: Article, event: Event, clause: Span, options: Option
     if fatalities is not None:
         event.fatalities, event.fatalities_low, event.fatalities_high = fatalities.best, fatalities.low, fatalities.high
         for mention in fatalities.mentions[:3]:
-            evidence.append(_evidence(mention.start, mention.end, text, "fatalities"))
+            evidence.append(_evidence(mention.start + offset, mention.end + offset, text, "fatalities"))
     else:
         event.fatalities = event.fatalities_low = event.fatalities_high = None
 
     if attribution is not None:
+        start, end = attribution.start + offset, attribution.end + offset
         event.attributed_to = attribution.text
-        evidence.append(_evidence(attribution.start, attribution.end, text, "attributed_to"))
+        if recased:
+            # Written as the article writes it: the same characters of the original sentence.
+            at = view.text.find(attribution.text, attribution.start, attribution.end)
+            if at >= 0:
+                event.attributed_to = text[at + offset : at + offset + len(attribution.text)]
+        evidence.append(_evidence(start, end, text, "attributed_to"))
 
     event.evidence = evidence
     event.notes = build_notes(event)
+
+
+def _shifted_event(event: Event, offset: int) -> Event:
+    """The event with its trigger evidence moved into the re-parsed sentence's offsets."""
+    if not offset:
+        return event
+    moved = [e.model_copy(update={"start": e.start - offset, "end": e.end - offset}) for e in event.evidence if e.field == "trigger" and e.start >= offset]
+    return event.model_copy(update={"evidence": moved})

@@ -522,6 +522,13 @@ def _CUE_WORDS() -> frozenset[str]:
     return frozenset(forms)
 
 
+_NOT_DEATH_WORDS = frozenset({"found", "were", "are", "leaves", "left"})
+
+
+def _has_cue_word(text: str) -> bool:
+    return any(word in _CUE_WORDS() and word not in _NOT_DEATH_WORDS for word in re.findall(r"[a-z]+", text.lower()))
+
+
 def zero_cue(text: str) -> re.Match | None:
     """A 'nobody died' statement in the text, if any."""
     for pattern in words()["zero_res"]:
@@ -660,14 +667,6 @@ def find_fatalities(doc, clause_start: int, clause_end: int, trigger_ids=frozens
     if clause is None or len(clause) == 0:
         return None
     sentence = clause[0].sent
-    if nlp is not None and is_title_case(sentence.text):
-        # Read a Title Case headline again in sentence case; names the tagger found keep their capitals.
-        keep = {e.start_char - sentence.start_char for e in sentence.ents if e.label_ in ("GPE", "LOC", "ORG", "PERSON", "NORP", "FAC")}
-        keep -= {t.idx - sentence.start_char for t in sentence if t.lower_ in _CUE_WORDS()}
-        recased = nlp(sentence_case(sentence.text, keep))
-        mentions, zero = find_mentions(list(recased))
-        if mentions:
-            return combine(_shift(mentions, sentence.start_char))
     scopes = [list(clause), [t for t in sentence if t.i < clause.start or t.i >= clause.end]]
     for tokens in scopes:
         if not tokens:
@@ -681,6 +680,15 @@ def find_fatalities(doc, clause_start: int, clause_end: int, trigger_ids=frozens
             start = tokens[0].idx + (found.start() if found else 0)
             end = tokens[0].idx + (found.end() if found else len(scope_text))
             return FatalityCount(0, 0, 0, [Mention(Count(0, 0, 0), start, end, "none")])
+    if nlp is not None and is_title_case(sentence.text) and _has_cue_word(sentence.text):
+        # A Title Case headline the tagger read as a row of proper nouns: read it again in sentence case,
+        # names the tagger found keeping their capitals (only when a death word is there to find).
+        keep = {e.start_char - sentence.start_char for e in sentence.ents if e.label_ in ("GPE", "LOC", "ORG", "PERSON", "NORP", "FAC")}
+        keep -= {t.idx - sentence.start_char for t in sentence if t.lower_ in _CUE_WORDS()}
+        recased = nlp(sentence_case(sentence.text, keep))
+        mentions, zero = find_mentions(list(recased))
+        if mentions:
+            return combine(_shift(mentions, sentence.start_char))
     # Spanish / Portuguese sentences.
     es = find_mentions_es_pt(sentence.text, sentence.start_char)
     if es:

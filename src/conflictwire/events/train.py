@@ -81,8 +81,10 @@ class Examples:
         self.scored.append(scored)
 
 
-def _read(gold: Path, name: str) -> list[dict]:
+def _read(gold: Path, name: str, exclude: tuple[str, ...] = ()) -> list[dict]:
     path = gold / name / "dev.jsonl"
+    if name in exclude:
+        return []
     if not path.is_file():
         return []
     with open(path, encoding="utf-8") as fh:
@@ -121,13 +123,13 @@ def _whole_text_votes(article) -> list[tuple[str, float]]:
     return [v for _, votes in _sentence_triggers(article) for v in votes]
 
 
-def build_examples(gold: Path, options, parsed=None, log=print) -> dict[str, Examples]:
+def build_examples(gold: Path, options, parsed=None, log=print, exclude: tuple[str, ...] = ()) -> dict[str, Examples]:
     """Sentence examples of every head from the gold dev splits under ``gold``."""
     from .detect import find_candidates
 
     heads = {"type": Examples(), "plover": Examples(), "event": Examples()}
 
-    case = _read(gold, "case2021_task2")
+    case = _read(gold, "case2021_task2", exclude)
     for art, r in zip(_parse_all(case, options, parsed), case):
         votes = _whole_text_votes(art)
         kind = from_case2021(r["gold"]["label"])
@@ -137,7 +139,7 @@ def build_examples(gold: Path, options, parsed=None, log=print) -> dict[str, Exa
         heads["event"].add(r["text"], votes, "1" if kind else "0", r["id"], "case2021_task2")
     log(f"case2021_task2: {len(case)} snippets")
 
-    rams = [r for r in _read(gold, "rams") if r["gold"]["event_type"] in RAMS_TO_ACLED]
+    rams = [r for r in _read(gold, "rams", exclude) if r["gold"]["event_type"] in RAMS_TO_ACLED]
     for art, r in zip(_parse_all([{**r, "text": _trigger_sentence(r)} for r in rams], options, None), rams):
         heads["type"].add(art.text, _whole_text_votes(art), RAMS_TO_ACLED[r["gold"]["event_type"]], r["id"], "rams", scored=False)
     log(f"rams: {len(rams)} mapped examples (training only)")
@@ -150,7 +152,7 @@ def build_examples(gold: Path, options, parsed=None, log=print) -> dict[str, Exa
             heads["plover"].add(text, votes, kind_of(label).plover_type, art.id, "project", scored=False)
     log(f"project sentences: {len(own)} (training only)")
 
-    plover = _read(gold, "plover_gsr")
+    plover = _read(gold, "plover_gsr", exclude)
     for art, r in zip(_parse_all(plover, options, parsed), plover):
         votes = _whole_text_votes(art)
         heads["plover"].add(r["text"], votes, r["gold"]["event_type"], r["id"], "plover_gsr")
@@ -158,7 +160,7 @@ def build_examples(gold: Path, options, parsed=None, log=print) -> dict[str, Exa
             heads["event"].add(r["text"], votes, "1" if r["gold"]["event_type"] in PLOVER_EVENTS else "0", r["id"], "plover_gsr")
     log(f"plover_gsr: {len(plover)} sentences")
 
-    ucdp = _read(gold, "ucdp_ged_headlines")
+    ucdp = _read(gold, "ucdp_ged_headlines", exclude)
     rng = random.Random(SEED)
     ucdp = sorted(rng.sample(ucdp, min(600, len(ucdp))), key=lambda r: r["id"])
     for art, r in zip(_parse_all(ucdp, options, parsed), ucdp):
@@ -167,7 +169,7 @@ def build_examples(gold: Path, options, parsed=None, log=print) -> dict[str, Exa
             heads["event"].add(r["text"], votes, "1", r["id"], "ucdp_ged_headlines")
     log(f"ucdp_ged_headlines: {len(ucdp)} headlines sampled")
 
-    ipe = _read(gold, "india_police_events")
+    ipe = _read(gold, "india_police_events", exclude)
     n_ipe = 0
     for art, r in zip(_parse_all(ipe, options, parsed), ipe):
         labelled = [s for s in r["gold"].get("sentences") or [] if s.get("labels")]
@@ -180,7 +182,7 @@ def build_examples(gold: Path, options, parsed=None, log=print) -> dict[str, Exa
             n_ipe += 1
     log(f"india_police_events: {n_ipe} police candidate sentences")
 
-    muc = _read(gold, "muc34")
+    muc = _read(gold, "muc34", exclude)
     n_muc = 0
     for art, r in zip(_parse_all(muc, options, parsed), muc):
         relevant = bool(r.get("gold_events"))
@@ -329,15 +331,36 @@ def report(name: str, ex: Examples, oof: np.ndarray, idx: list[int]) -> dict:
     return out
 
 
-def train(gold: Path, out: Path | None = None, *, use_encoder: bool = True, parsed=None, log=print) -> dict:
-    """Cross-validate every head, fit them on all examples, write the model; returns the CV figures."""
+def train(
+    gold: Path,
+    out: Path | None = None,
+    *,
+    use_encoder: bool = True,
+    cross_validate_heads: bool = True,
+    exclude: tuple[str, ...] = (),
+    parsed=None,
+    log=print,
+) -> dict:
+    """Cross-validate every head, fit them on all examples, write the model; returns the CV figures.
+
+    ``exclude`` leaves gold sets out of training, to score the whole pipeline on a set the model
+    never saw (the held-out figures for document-level tasks).
+    """
+    from threadpoolctl import threadpool_limits
+
+    np.random.seed(SEED)
+    random.seed(SEED)
+    # One BLAS thread: faster than oversubscribing a small shared machine, and the same sums every run.
+    with threadpool_limits(limits=1):
+        return _train(gold, out, use_encoder, cross_validate_heads, exclude, parsed, log)
+
+
+def _train(gold, out, use_encoder, cross_validate_heads, exclude, parsed, log) -> dict:
     from ..options import Options
     from . import encoder
     from .classify import embed_features, save_models
 
-    np.random.seed(SEED)
-    random.seed(SEED)
-    examples = build_examples(Path(gold), Options(), parsed, log)
+    examples = build_examples(Path(gold), Options(), parsed, log, exclude=exclude)
     use_encoder = use_encoder and encoder.available()
     variants = ["tfidf"] + (["emb"] if use_encoder else [])
     figures: dict = {"cross_validated": True, "folds": FOLDS, "grouped_by": "document", "seed": SEED, "heads": {}}
@@ -349,14 +372,15 @@ def train(gold: Path, out: Path | None = None, *, use_encoder: bool = True, pars
         emb = embed_features(ex.texts) if use_encoder else None
         for vname in variants:
             e = emb if vname == "emb" else None
-            oof, idx = cross_validate(name, ex, e)
-            fig = report(name, ex, oof, idx)
-            figures["heads"].setdefault(name, {})[vname] = fig
-            log(f"{name} [{vname}] cross-validated: {json.dumps(fig)}")
             head = fit_head(name, ex.texts, ex.triggers, ex.labels, e)
-            if len(head.classes) == 2:
-                y = np.array([ex.labels[i] == head.classes[1] for i in idx])
-                head.calibration = platt(oof[:, sorted(set(ex.labels)).index(head.classes[1])], y)
+            if cross_validate_heads:
+                oof, idx = cross_validate(name, ex, e)
+                fig = report(name, ex, oof, idx)
+                figures["heads"].setdefault(name, {})[vname] = fig
+                log(f"{name} [{vname}] cross-validated: {json.dumps(fig)}")
+                if len(head.classes) == 2:
+                    y = np.array([ex.labels[i] == head.classes[1] for i in idx])
+                    head.calibration = platt(oof[:, sorted(set(ex.labels)).index(head.classes[1])], y)
             models[vname][name] = head
     if out is not None:
         heads = [h for h in examples if any(h in m for m in models.values())]

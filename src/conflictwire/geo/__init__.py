@@ -14,11 +14,10 @@ import re
 
 from ..options import Options
 from ..pipeline import stage
-from ..schema import Article, Event, Place, Span, Toponym
+from ..schema import Article, Place, Toponym
 from .gazetteer import GAZETTEER_NAME, GEONAMES_ATTRIBUTION, Gazetteer, get_gazetteer, open_gazetteer
-from .names import fold
 from .recognize import find_toponyms
-from .resolve import distance_km, resolve_toponyms
+from .resolve import resolve_toponyms
 
 __all__ = [
     "GAZETTEER_NAME",

