@@ -250,7 +250,8 @@ def score_events(truth: dict, con: sqlite3.Connection, duplicate_of: dict, max_k
     covered = sum(1 for a in event_articles if (a["id"], a["event_keys"][0]) in found_main)
     matched = [r for r in counted if key_of[r["event_id"]]]
     typed_right = sum(1 for r in matched if r["event_type"] == events[key_of[r["event_id"]]]["event_type"])
-    other_articles = [a for a in articles.values() if a["kind"] == "other" and a["id"] in duplicate_of]
+    other_articles = [a for a in articles.values() if a["kind"] == "other" and a["id"] in duplicate_of
+                      and not duplicate_of[a["id"]]]
     events_in_other = sum(1 for r in counted if articles.get(r["article_id"], {}).get("kind") == "other")
     per_article_key = Counter((article_of[r["event_id"]], key_of[r["event_id"]]) for r in matched)
     extraction = {
@@ -442,6 +443,15 @@ def print_table(result: dict) -> None:
         print(f"{label:<{width}}  {value}")
 
 
+def reusable_truth(folder: Path, args: argparse.Namespace) -> dict | None:
+    """The truth of a corpus generated before in ``folder`` with the same size and seed, else None."""
+    truth_path, corpus_path = folder / "truth.json", folder / "corpus.jsonl"
+    if not (truth_path.exists() and corpus_path.exists()):
+        return None
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    return truth if (truth.get("n"), truth.get("seed")) == (args.n, args.seed) else None
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=5000, help="Articles to generate (default 5000).")
@@ -452,6 +462,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--match-days", type=int, default=2, help="How far a stored day may be from the truth's.")
     parser.add_argument("--json", action="store_true", help="Print the result as JSON.")
     parser.add_argument("--time-limit", type=float, help="Stop the run after this many seconds and score what it stored.")
+    parser.add_argument("--reuse", action="store_true",
+                        help="With --keep: use the corpus already there when its size and seed match.")
     parser.add_argument("--score", type=Path, help="Only score the truth.json and corpus.db kept in this folder.")
     args = parser.parse_args(argv)
 
@@ -464,8 +476,10 @@ def main(argv: list[str] | None = None) -> None:
             folder = args.keep or Path(scratch)
             folder.mkdir(parents=True, exist_ok=True)
             t0 = time.perf_counter()
-            articles, truth = generate_corpus(args.n, args.seed)
-            write_corpus(articles, truth, folder)
+            truth = reusable_truth(folder, args) if args.reuse else None
+            if truth is None:
+                articles, truth = generate_corpus(args.n, args.seed)
+                write_corpus(articles, truth, folder)
             generate_s = time.perf_counter() - t0
             db = folder / "corpus.db"
             for stale in folder.glob("corpus.db*"):

@@ -13,9 +13,10 @@ real articles; places are real GeoNames places, actors are real armed groups and
 - *originals*: articles on conflict and protest events (battles, air and drone strikes, roadside
   bombs, attacks on civilians, abductions, protests, riots) and articles on other news (economy,
   sport, weather, health, culture, politics) that report no event;
-- *same-event reports*: distinct articles on one event, written from other templates (no sentence
-  variant shared), naming the same type, actors and place, a day that may differ by one, and slightly
-  different fatalities; some articles also mention an earlier event in passing;
+- *same-event reports*: distinct articles on one event, each from its own slice of every template
+  pool, sharing no run of 12 words (names of actors and places counted as one word), naming the same
+  type, actors and place, a day that may differ by one, and slightly different fatalities; some
+  articles also mention an earlier event in passing (its key is the article's second key);
 - *exact copies*: the same text under another id and URL;
 - *near copies*: the same wire story re-edited (another headline, a few words changed, a paragraph
   dropped, a footer added).
@@ -56,7 +57,7 @@ COUNTRIES: dict[str, tuple[str, str, list[str], str, list[str], list[str]]] = {
     "BF": ("Burkina Faso", "Burkinabe", ["the Burkinabe army", "Burkinabe soldiers"], "the Burkinabe police",
            ["Jama'at Nasr al-Islam wal Muslimin", "Ansarul Islam"],
            ["Djibo", "Ouahigouya", "Kaya", "Dori", "Fada N'gourma", "Koudougou", "Bobo-Dioulasso", "Tenkodogo"]),
-    "AF": ("Afghanistan", "Afghan", ["Taliban security forces", "Afghan government forces"], "the Kabul police",
+    "AF": ("Afghanistan", "Afghan", ["Taliban security forces", "Afghan government forces"], "the Afghan police",
            ["Islamic State Khorasan Province", "the National Resistance Front"],
            ["Kandahar", "Jalalabad", "Kunduz", "Herat", "Mazar-e Sharif", "Ghazni", "Khost", "Faizabad"]),
     "YE": ("Yemen", "Yemeni", ["Yemeni government forces", "Yemeni government troops"], "the Yemeni police",
@@ -358,7 +359,7 @@ REACTIONS = {
         "{official_cap} [condemned|denounced] the [attack|violence] and promised that those responsible would be found.",
         "\"We will not allow [these groups|criminals] to terrorise our people,\" {person2}, {role2}, told reporters.",
         "The United Nations [called for restraint|urged all sides to protect civilians] after the [fighting|attack].",
-        "{a2_cap} did not respond to requests for comment, and no statement was [issued|posted] by the group.",
+        "{armed_cap} did not respond to requests for comment, and no statement was [issued|posted] by the group.",
         "\"The situation is now under control,\" {person2}, {role2}, said in a statement on {weekday_after}.",
         "Rights groups [called for|demanded] an independent investigation into the killings.",
         "{official_cap} said security operations in the area [would be stepped up|had been reinforced].",
@@ -378,13 +379,13 @@ REACTIONS = {
 
 BACKGROUND = {
     "violence": [
-        "{a1_cap} has been [active|fighting] in the area for [years|more than a decade], and attacks on {place} "
+        "{armed_cap} has been [active|fighting] in the area for [years|more than a decade], and attacks on {place} "
         "and nearby villages have [grown more frequent|increased] [this year|in recent months].",
         "The violence has forced [tens of|hundreds of] thousands of people from their homes in {country}, "
-        "[according to|figures from] the United Nations [refugee agency|humanitarian office].",
+        "according to the United Nations [refugee agency|humanitarian office].",
         "{country_cap} has [struggled|battled] to contain armed groups [in the region|across its {direction}] "
         "despite [repeated military operations|years of counter-insurgency campaigns].",
-        "[Analysts|Security experts] say {a2} has [exploited|taken advantage of] weak state presence in rural areas "
+        "[Analysts|Security experts] say {armed} has [exploited|taken advantage of] weak state presence in rural areas "
         "to [recruit fighters|expand its reach].",
         "[Humanitarian groups|Aid agencies] have warned that food insecurity in the area is [worsening|severe], "
         "with [many|thousands of] farmers unable to reach their fields.",
@@ -426,7 +427,7 @@ CONTEXT = {
         "to [avoid air strikes|move in smaller units].",
         "Local [vigilante groups|self-defence militias] have [formed|sprung up] in [many|some] villages, [adding to|complicating] the violence.",
         "The [UN|World Food Programme] says [about|nearly] {pct} percent of households in the area need food aid.",
-        "Journalists have [limited|little] access to the area, and [information|reports] often [arrive|reach the capital] days later.",
+        "Journalists have [limited|little] access to the area, and [news often arrives|reports often reach the capital] days later.",
         "[Many|Most] of those [killed|wounded] in similar attacks [this year|in recent months] were [civilians|farmers and traders], "
         "[according to|say] [rights groups|monitors].",
         "The [government|authorities] [imposed|extended] a [night-time curfew|ban on motorcycles] across the {direction} [last year|in {month}].",
@@ -487,13 +488,17 @@ CONTEXT = {
 }
 
 SECONDARY = {
-    "violence": [
+    "Battles": [
         "[The latest violence|The attack] came [days|shortly] after {s_a1} and {s_a2} clashed near {s_place} on {s_weekday}, "
         "[a fight|an incident] in which {s_n} people were reported killed.",
-        "On {s_weekday}, {s_n} people [died|were killed] near {s_place} in [another attack|separate violence] "
-        "blamed on {s_a1}.",
         "Earlier, on {s_weekday}, {s_a1} [was reported to have attacked|attacked] {s_a2} near {s_place}, "
         "killing {s_n}.",
+    ],
+    "violence": [
+        "On {s_weekday}, {s_n} people [died|were killed] near {s_place} in [another attack|separate violence] "
+        "blamed on {s_armed}.",
+        "[The latest violence|The attack] came [days|shortly] after {s_n} people were killed near {s_place} on {s_weekday} "
+        "in [an attack|violence] blamed on {s_armed}.",
     ],
     "protest": [
         "On {s_weekday}, {s_group} [also marched|held a separate protest] in {s_place} over {s_cause}.",
@@ -582,6 +587,25 @@ OTHER_NEWS = {
          "The new ministers will be sworn in [next week|within days], the presidency said.",
          "[Analysts|Commentators] in {capital} said the changes were aimed at [the next election|reviving the economy]."]),
 }
+# Riots read as unrest (the protest pools and a few of their own), not as armed-group violence.
+DETAILS["riot"] = DETAILS["protest"] + [
+    "[Burned-out cars|Charred vehicles] and [broken glass|stones] littered the streets of {place} [the next morning|after the unrest].",
+    "[Several|A number of] shops were looted and a police post was [set on fire|burned], {role2} said.",
+    "{person}, a [shopkeeper|resident] in {place}, said [she|he] had [closed early|locked the doors] when the crowd [turned|grew angry].",
+    "Police said [dozens of|more than 40] people had been arrested [overnight|during the unrest].",
+]
+REACTIONS["riot"] = REACTIONS["protest"] + [
+    "{official_cap} [condemned|denounced] the [looting|destruction] and said those responsible would be [prosecuted|punished].",
+]
+BACKGROUND["riot"] = BACKGROUND["protest"]
+CONTEXT["riot"] = CONTEXT["protest"]
+SECONDARY["riot"] = [
+    "On {s_weekday}, [rioting|unrest] over {s_cause} in {s_place} left {s_n} people dead.",
+    "[Similar|Deadly] riots broke out in {s_place} on {s_weekday}, where {s_n} people were killed.",
+]
+UNREST = ("Protests", "Riots")
+KIND_OF_TYPE = {"Protests": "protest", "Riots": "riot"}
+
 CURRENCIES = {"NG": "naira", "KE": "shilling", "ET": "birr", "CO": "peso", "MX": "peso", "PH": "peso", "PK": "rupee"}
 CAPITALS = {"NG": "Abuja", "IQ": "Baghdad", "SY": "Damascus", "SO": "Mogadishu", "ML": "Bamako", "BF": "Ouagadougou",
             "AF": "Kabul", "YE": "Sanaa", "CD": "Kinshasa", "SD": "Khartoum", "ET": "Addis Ababa", "CO": "Bogota",
@@ -605,11 +629,11 @@ FOOTERS = [
 
 # At most this many distinct reports of one event (the pools are cut in this many slices).
 MAX_REPORTS = 4
-# Distinct reports of one event share no run of this many words (a long actor name and a place
-# can make eight or nine words that any two reports of the event may well share).
+# Distinct reports of one event share no run of this many words, names of actors and places
+# counted as one word each (``mask_names``).
 RUN = 12
 # Sentences are checked on shorter runs, so that two adjacent sentences rarely make a long one.
-SENTENCE_RUN = 8
+SENTENCE_RUN = 10
 
 # --- the truth ---------------------------------------------------------------------------------------
 
@@ -641,6 +665,7 @@ class TruthArticle:
     reported_date: str | None = None  # the day the text gives for its main event
     reported_fatalities: int | None = None
     topic: str | None = None  # other news: economy, sport, ...
+    edits: list[str] = field(default_factory=list)  # near copies: what the re-edit changed
 
 
 # --- text building ---------------------------------------------------------------------------------------
@@ -649,10 +674,17 @@ _CHOICE = re.compile(r"\[([^\[\]]*)\]")
 _WORDS = re.compile(r"\w+")
 
 
+_ONE = re.compile(r"\b([Oo]ne) (people|civilians|villagers|residents|combatants|members)\b( were| have)?")
+_SINGULAR = {"people": "person", "civilians": "civilian", "villagers": "villager", "residents": "resident",
+             "combatants": "combatant", "members": "member"}
+
+
 def expand(template: str, rng: random.Random, slots: dict[str, str]) -> str:
     """Pick one alternative in every ``[a|b]`` and fill every ``{slot}``."""
     text = _CHOICE.sub(lambda m: rng.choice(m.group(1).split("|")), template)
     text = text.format_map(slots)
+    # "one people were killed" -> "one person was killed"
+    text = _ONE.sub(lambda m: f"{m[1]} {_SINGULAR[m[2]]}" + {" were": " was", " have": " has"}.get(m[3] or "", ""), text)
     return text[0].upper() + text[1:] if text else text
 
 
@@ -722,11 +754,11 @@ class CorpusBuilder:
 
     # -- events
     def new_event(self, index: int, *, country: str | None = None, before: date | None = None,
-                  protest: bool | None = None) -> TruthEvent | None:
-        """A new truth event; with ``country``/``before``/``protest``, one in that country 2 to 6 days
-        before ``before``, a protest or not (an earlier event a report mentions in passing)."""
+                  unrest: bool | None = None) -> TruthEvent | None:
+        """A new truth event; with ``country``/``before``/``unrest``, one in that country 2 to 6 days
+        before ``before``, a protest or riot or not (an earlier event a report mentions in passing)."""
         rng = self.rng
-        types = [t for t in TYPE_WEIGHTS if protest is None or (t == "Protests") == protest]
+        types = [t for t in TYPE_WEIGHTS if unrest is None or (t in UNREST) == unrest]
         event_type = rng.choices(types, weights=[TYPE_WEIGHTS[t] for t in types])[0]
         sub = rng.choice(EVENT_TYPES[event_type])
         candidates = [p for p in self.places if country is None or p[0] == country]
@@ -802,6 +834,7 @@ class CorpusBuilder:
                              f"{slots['role']} said", "the authorities said", "witnesses told reporters"])
         slots.update({
             "a1": a1, "a1_cap": cap(a1), "a2": a2, "a2_cap": cap(a2), "n": n_text, "n_cap": cap(n_text),
+            "armed": armed_actor(event), "armed_cap": cap(armed_actor(event)),
             "k": str(kidnapped), "k_cap": str(kidnapped), "when": when, "when_cap": cap(when), "source_said": source,
             "group": a1, "group_cap": cap(a1), "cause": rng.choice(PROTEST_CAUSES),
             "weekday_after": WEEKDAYS[(published.weekday() + 1) % 7],
@@ -828,7 +861,7 @@ class CorpusBuilder:
             fatalities = max(1, fatalities + rng.choice([-2, -1, 1, 2, 3]) if fatalities < 10
                              else round(fatalities * rng.uniform(0.8, 1.25)))
         slots = self.event_slots(event, day, published, fatalities)
-        kind = "protest" if event.event_type == "Protests" else "violence"
+        kind = KIND_OF_TYPE.get(event.event_type, "violence")
         sub = event.sub_event_type
         used: set[str] = set()
 
@@ -856,9 +889,13 @@ class CorpusBuilder:
         paragraphs = [" ".join(lead)]
         if secondary is not None:
             paragraphs.append(self.secondary_sentence(secondary, published, kind))
-        paragraphs += self.group(details + reactions[:1])
-        paragraphs += [" ".join(reactions[1:])] if reactions[1:] else []
-        paragraphs += self.group(background)
+        # Details and a reaction, then the rest of the reactions and the background, each part in
+        # an order drawn anew on every attempt (a retry must not put the same two sentences side by side).
+        body = details + reactions[:1]
+        rng.shuffle(body)
+        tail = reactions[1:] + background
+        rng.shuffle(tail)
+        paragraphs += self.group(body) + self.group(tail)
         words = sum(len(p.split()) for p in paragraphs)
         # Padding: context sentences from the rest of the pools, until the target length.
         rest = [t for pool in (DETAILS[kind], REACTIONS[kind], BACKGROUND[kind], CONTEXT[kind], CONTEXT["any"])
@@ -879,12 +916,13 @@ class CorpusBuilder:
     def secondary_sentence(self, other: TruthEvent, published: date, kind: str) -> str:
         rng = self.rng
         other_day = date.fromisoformat(other.date)
-        slots = {"s_a1": other.actor1 or "gunmen", "s_a2": other.actor2 or "the authorities", "s_place": other.place,
+        slots = {"s_a1": other.actor1 or "gunmen", "s_armed": armed_actor(other), "s_a2": other.actor2 or "the authorities", "s_place": other.place,
                  "s_weekday": WEEKDAYS[other_day.weekday()] if (published - other_day).days <= 6
                  else f"{MONTHS[other_day.month - 1]} {other_day.day}",
                  "s_n": number_text(other.fatalities or 0), "s_group": other.actor1 or "protesters",
                  "s_cause": rng.choice(PROTEST_CAUSES)}
-        return expand(rng.choice(SECONDARY[kind]), rng, slots)
+        pool = SECONDARY["Battles"] if other.event_type == "Battles" else SECONDARY[KIND_OF_TYPE.get(other.event_type, "violence")]
+        return expand(rng.choice(pool), rng, slots)
 
     def group(self, sentences: list[str]) -> list[str]:
         """Sentences into paragraphs of one to three."""
@@ -916,6 +954,15 @@ class CorpusBuilder:
             words += len(sentences[-1].split())
         text = "\n\n".join(self.group(sentences))
         return title, text, published, topic, place
+
+
+def armed_actor(event: TruthEvent) -> str:
+    """The armed group of an event (whichever side is not the state), for sentences about it."""
+    groups = COUNTRIES[event.country_code][4]
+    for actor in (event.actor1, event.actor2):
+        if actor in groups:
+            return actor
+    return event.actor1 or "gunmen"
 
 
 def near_copy(text: str, title: str, rng: random.Random, footer_slots: dict[str, str]) -> tuple[str, str, list[str]]:
@@ -996,13 +1043,13 @@ def generate_corpus(
             day = date.fromisoformat(event.date)
             earlier = [e for e in by_country[event.country_code] if e.key != event.key
                        and 2 <= (day - date.fromisoformat(e.date)).days <= 6
-                       and ((e.event_type == "Protests") == (event.event_type == "Protests"))
+                       and ((e.event_type in UNREST) == (event.event_type in UNREST))
                        and (e.event_type == "Protests" or (e.fatalities or 0) > 0)]
             if earlier:
                 secondary = rng.choice(earlier)
             else:
                 secondary = builder.new_event(len(builder.events), country=event.country_code, before=day,
-                                              protest=event.event_type == "Protests")
+                                              unrest=event.event_type in UNREST)
                 if secondary is not None:
                     by_country[event.country_code].append(secondary)
         grams = sibling_grams.setdefault(event.key, set())
@@ -1011,10 +1058,10 @@ def generate_corpus(
             # Sentences are checked one by one; two adjacent ones can still make a shared run.
             title, text, published, day, fatalities = builder.event_article(
                 event, member, orders.setdefault(event.key, {}), secondary, grams)
-            if not (word_shingles(text, RUN) & long_grams):
+            if not (word_shingles(mask_names(text, event), RUN) & long_grams):
                 break
         grams |= word_shingles(text, SENTENCE_RUN)
-        long_grams |= word_shingles(text, RUN)
+        long_grams |= word_shingles(mask_names(text, event), RUN)
         keys = [event.key] + ([secondary.key] if secondary else [])
         originals.append((
             {"title": title, "published": published.isoformat(), "text": text},
@@ -1048,12 +1095,14 @@ def generate_corpus(
         if copy == "near":
             footer_slots = {"person": builder.person(), "person2": builder.person(), "outlet": outlet,
                             "year": original["published"][:4], "capital": rng.choice(list(CAPITALS.values()))}
-            record["title"], record["text"], _ = near_copy(original["text"], original["title"], rng, footer_slots)
+            record["title"], record["text"], edits = near_copy(original["text"], original["title"], rng, footer_slots)
+        else:
+            edits = []
         record.update({"id": article_id, "url": f"https://{domain}/story/{article_id}", "source": outlet})
         articles.append(record)
         truth_articles.append(TruthArticle(article_id, original_truth.kind, copy, original_truth.id,
                                            list(original_truth.event_keys), original_truth.reported_date,
-                                           original_truth.reported_fatalities, original_truth.topic))
+                                           original_truth.reported_fatalities, original_truth.topic, edits))
 
     # Copies are spread through the corpus, as they are in a day's crawl.
     order = list(range(len(articles)))
@@ -1070,6 +1119,18 @@ def generate_corpus(
 
 
 # --- similarity helpers, shared by the tests and the benchmark ---------------------------------------------
+
+
+def mask_names(text: str, event: TruthEvent | dict) -> str:
+    """``text`` with the event's actor, place and country names as one word each: reports of one
+    event all name them, and a name is not a shared passage."""
+    fields = asdict(event) if isinstance(event, TruthEvent) else event
+    names = [fields["actor1"], fields["actor2"], fields["place"], fields["country"]]
+    code = fields["country_code"]
+    names += [COUNTRIES[code][3], COUNTRIES[code][1], CAPITALS[code]] + COUNTRIES[code][2]
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        text = re.sub(re.escape(name), "NAME", text, flags=re.IGNORECASE)
+    return text
 
 
 def word_shingles(text: str, size: int = 5) -> set[str]:

@@ -70,8 +70,12 @@ def test_ontology_rows_are_well_formed():
     "sub_event_type, cat1, cat2, expected",
     [
         ("Armed clash", "state forces", "rebel group", 1),
-        ("Armed clash", "rebel group", "political militia", 2),
+        ("Armed clash", "rebel group", "political militia", 1),
+        ("Armed clash", "identity militia", "political militia", 2),
         ("Attack", "rebel group", "civilians", 3),
+        ("Attack", None, "civilians", 2),
+        ("Attack", "state forces", "civilians", 3),
+        ("Air/drone strike", None, None, 1),
         ("Peaceful protest", "protesters", None, None),
     ],
 )

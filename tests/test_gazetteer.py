@@ -133,6 +133,8 @@ def test_gazetteer_project_table_rows_name_their_source(gazetteer):
         assert kind in {"geonameid", "admin", "country", "demonym"}, target
         if kind in ("admin", "country"):
             assert gazetteer.admin_entry(value) is not None, target
+        elif kind == "geonameid":
+            assert gazetteer.get(int(value)) is not None, target
 
 
 def test_gazetteer_index_version_tracks_sources():

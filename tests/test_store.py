@@ -245,6 +245,25 @@ def test_store_open_rejects_a_file_that_is_not_a_database(tmp_path):
         open_store(path)
 
 
+def test_store_bulk_load_gives_the_same_store_as_saving_one_by_one(store_target, tmp_path):
+    articles = [
+        build_article("a1", [build_event("a1", 0), build_event("a1", 1, place="Kessel")], seed=1),
+        build_article("a2", [build_event("a2", 0, place="Norvale East", day="2015-03-11")], seed=2),
+        build_article("a3", [build_event("a3", 0, place="Brightwater")], seed=3),
+        build_article("a4", [build_event("a4", 0)], text=build_article("x", seed=1).clean_text + " More."),
+        build_article("a5", [build_event("a5", 0, day="2015-03-12", actor1="eastern brigade")], seed=5),
+    ]
+    with open_store(store_target) as bulk:
+        assert bulk.load_articles(articles, batch=2) == 5
+        loaded = (bulk.counts(), [e.model_dump() for e in bulk.query_events()], bulk.duplicate_of("a4"))
+    with open_store(tmp_path / "one-by-one.db") as single:
+        for article in articles:
+            single.save_article(article)
+        saved = (single.counts(), [e.model_dump() for e in single.query_events()], single.duplicate_of("a4"))
+    assert loaded == saved
+    assert loaded[0]["merged_events"] == 3 and loaded[2] == "a1"
+
+
 # --- crash safety ---------------------------------------------------------------------------------
 
 CHILD = textwrap.dedent(
@@ -337,3 +356,22 @@ def test_store_survives_kill_9_and_resumes_without_loss_or_duplicates(store_targ
         conn = sqlite3.connect(store_target)
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         conn.close()
+
+
+def test_store_write_failure_is_a_store_error(tmp_path):
+    path = tmp_path / "events.db"
+    with open_store(path) as store:
+        store.save_article(build_article("a1", [build_event("a1")]))
+        # Another connection holds the write lock longer than the store waits for it.
+        store.db.busy_timeout_s = 0
+        store.db.conn.execute("PRAGMA busy_timeout=0")
+        blocker = sqlite3.connect(path, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(StoreError, match="database write failed") as info:
+                store.save_article(build_article("a2", [build_event("a2")]))
+            assert info.value.code == "CW501"
+        finally:
+            blocker.execute("ROLLBACK")
+            blocker.close()
+        assert store.save_article(build_article("a2", [build_event("a2")])).merged_events == 1

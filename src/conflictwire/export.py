@@ -33,10 +33,11 @@ ATTRIBUTION = (
     "Events coded by conflictwire from the news reports listed in each record's source URLs. " + GEONAMES_ATTRIBUTION
 )
 
-# ACLED's export columns, in the order of ACLED's data export tool and API (codebook 2023+; the
-# 2019 codebook's data_id, iso3 and event_id_no_cnty were dropped, disorder_type and
-# civilian_targeting added). Columns after them are ours and ACLED scripts, which read by name,
-# ignore them.
+# ACLED's export columns, in the order of ACLED's export tool and API since its 2023 codebook (the
+# 2019 layout's data_id, iso3 and event_id_no_cnty gone; disorder_type and civilian_targeting added);
+# the order up to `iso` checked against the data-frame documentation of ACLED's R package acledR.
+# inter1/inter2/interaction are the numeric codes (acledR's inter_numeric=TRUE; ACLED's API now
+# also serves them as labels). Columns after `timestamp` are ours; ACLED scripts read by name.
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
     "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",

@@ -15,6 +15,7 @@ each with an :class:`Evidence` span into ``article.text``:
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import Counter
@@ -292,6 +293,25 @@ def _victim_slot(token) -> ActorSlot | None:
     return ActorSlot(token, start, end, text, ActorMatch(text, "Civilians", "civilians", None, 0.5, "victim"))
 
 
+def _fallback_agent(trigger, patient: ActorSlot | None, country_hint):
+    """No agent in the trigger's own structure: the nearest actor that is the subject of another verb of the
+    sentence ('The attack occurred when two men on a motorcycle set off dynamite'), not a reporting verb's."""
+    from .attribution import REPORTING_VERBS
+
+    sentence = trigger.sent
+    subjects = [t for t in sentence if t.dep_ in ("nsubj",) and t.head.lemma_.lower() not in REPORTING_VERBS and t.i != trigger.i]
+    subjects.sort(key=lambda t: abs(t.i - trigger.i))
+    for subject in subjects:
+        if patient is not None and patient.start <= subject.idx < patient.end:
+            continue
+        if subject.head.lemma_.lower() in ("die", "be", "have") or any(c.dep_ == "neg" for c in subject.head.children):
+            continue
+        slot = _actor_at(subject, country_hint)
+        if slot is not None and slot.match is not None and slot.match.category is not None:
+            return slot
+    return None
+
+
 _FALLBACK_PREPS = {"to", "against", "on", "at", "for", "with", "into", "upon", "toward", "towards"}
 
 
@@ -397,6 +417,8 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
                 patient_tok = _pobj(child)
             elif child.dep_ == "prep" and child.lower_ == "by" and agent_tok is None:
                 agent_tok = _pobj(child)
+            elif child.dep_ == "poss" and child.pos_ == "PRON" and agent_tok is None:
+                agent_tok = child  # "its attacks on ...": resolved to the actor named before
             elif child.dep_ in ("poss", "compound", "amod", "nmod") and agent_tok is None and child.i < trigger.i:
                 if _slot(child, country_hint) is not None and child.ent_type_ not in ("GPE", "LOC", "FAC", "DATE"):
                     agent_tok = child
@@ -446,6 +468,12 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
             if roles.actor2 is not None and roles.actor2 is not second:
                 roles.assoc2 = _partners(roles.actor2.head, country_hint)
             return roles
+    if roles.actor1 is None:
+        roles.actor1 = _fallback_agent(trigger, roles.actor2, country_hint)
+    if roles.actor1 is not None and roles.actor1.match.category == "civilians" and roles.actor1.match.method.startswith("head:"):
+        # People who attack are not civilians: 'two men on a motorcycle set off dynamite'.
+        m = roles.actor1.match
+        roles.actor1.match = ActorMatch(m.text, "Unidentified Armed Group", "political militia", None, m.score, "head:unidentified")
     if roles.actor1 is not None and roles.actor2 is not None and roles.actor1.match.name == roles.actor2.match.name and roles.actor1.start == roles.actor2.start:
         roles.actor2 = None
     if roles.actor1 is not None:
@@ -462,12 +490,21 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
 
 
 def _trigger_token(doc, event: Event, clause):
-    # Detection records a trigger per merged mention: take the one inside this clause.
+    # Detection records a trigger per merged mention: take those inside this clause, a verb first, and
+    # never a word inside a name ('Army of National Liberation').
+    candidates = []
     for ev in event.evidence:
         if ev.field == "trigger" and clause.start_char <= ev.start and ev.end <= clause.end_char:
             span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
             if span is not None and len(span):
-                return span.root
+                candidates.append(span.root)
+    if candidates:
+        def rank(tok):
+            in_name = tok.dep_ in ("compound", "amod", "nmod") or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and head_kind(tok.head.head.text) is not None)
+            return (in_name, tok.pos_ not in ("VERB", "AUX"), tok.i)
+        best = min(candidates, key=rank)
+        if not rank(best)[0]:
+            return best
     root = clause.root
     # "There was a clash between ...": the event is the noun, not the copula.
     if root.lemma_.lower() == "be":
@@ -516,6 +553,9 @@ def _mostly_upper(text: str) -> bool:
     return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) >= _UPPER_RATIO
 
 
+_COMMON_WORDS = {"its", "was", "has", "are", "the", "and", "for", "not", "but", "all", "can", "our", "who", "his", "her", "one", "two", "six", "ten", "new", "may", "any", "man", "men", "war"}
+
+
 def _recase_upper(text: str) -> str:
     """An ALL CAPS sentence in lower case (same length), keeping acronyms in brackets ('(ELN)', '[FAL]') and
     the dictionary's acronyms, country names and demonyms capitalised, so the tagger can read it."""
@@ -526,11 +566,19 @@ def _recase_upper(text: str) -> str:
     for m in re.finditer(r"[A-Z][A-Z'.-]*", text):
         word = m.group(0).strip(".'-")
         bracketed = m.start() > 0 and text[m.start() - 1] in "([" and len(word) <= 6
-        if bracketed or word in index.acronyms:
+        if bracketed or (len(word) >= 3 and word in index.acronyms and word.lower() not in _COMMON_WORDS):
             out[m.start() : m.start() + len(word)] = list(word)
         elif word.lower() in index.country_words or m.start() == 0 or text[: m.start()].strip() == "":
             out[m.start()] = text[m.start()]
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_recased(model: str, sentence_text: str):
+    # Several events often share a sentence: parse its re-cased copy once.
+    from ..nlp import load_spacy
+
+    return load_spacy(model)(_recase_upper(sentence_text))
 
 
 def _view(doc, span, options: Options):
@@ -541,7 +589,7 @@ def _view(doc, span, options: Options):
         return doc, span, 0
     from ..nlp import load_spacy
 
-    recased = load_spacy(options.spacy_model)(_recase_upper(sentence.text))
+    recased = _parse_recased(options.spacy_model, sentence.text)
     offset = sentence.start_char
     inner = recased.char_span(span.start_char - offset, span.end_char - offset, alignment_mode="expand")
     if inner is None or len(inner) == 0:

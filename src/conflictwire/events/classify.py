@@ -237,7 +237,10 @@ def rescore(article, candidates):
         if label not in kinds:
             continue
         lexical = cand.rule.sub_event_type
-        if cand.rule.weight >= LEXICON_KEEPS_WEIGHT and lexical in type_head.classes:
+        if cand.secondary and lexical in type_head.classes:
+            # The head reads the whole sentence, i.e. its main event; a secondary one keeps its trigger's type.
+            best, label = type_head.classes.index(lexical), lexical
+        elif cand.rule.weight >= LEXICON_KEEPS_WEIGHT and lexical in type_head.classes:
             j = type_head.classes.index(lexical)
             if p_type[j] >= LEXICON_KEEPS_RATIO * p_type[best]:
                 best, label = j, lexical

@@ -59,6 +59,9 @@ NON_STATE_MODIFIERS = {
 AIR_NOUNS = {"warplane", "jet", "aircraft", "plane", "drone", "helicopter", "bomber", "aviation", "gunship"}
 
 
+SECONDARY_MIN_WEIGHT = 3.5
+
+
 @dataclass(frozen=True)
 class TriggerRule:
     lemma: str
@@ -82,6 +85,7 @@ class Candidate:
     dates: frozenset[str] = frozenset()
     mentions: list[tuple[Span, Span]] = field(default_factory=list)  # (sentence, trigger) of merged mentions
     trigger_votes: list[tuple[str, float]] = field(default_factory=list)  # every lexicon reading in the sentence
+    secondary: bool = False  # a further event in a sentence whose main event is another candidate
 
 
 @functools.lru_cache(maxsize=1)
@@ -281,23 +285,35 @@ def find_candidates(article: Article, doc, sentences: list[Span] | None = None) 
         if chosen is None:
             dropped.append((sentence, first_reason or "no-trigger"))
             continue
-        rule, tok, status = chosen
-        trigger = _span_of(doc, tok.idx, tok.idx + len(tok.text), text)
         places = frozenset(e.text.lower() for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC"))
         dates = frozenset(e.text.lower() for e in sent.ents if e.label_ == "DATE")
-        kept.append(
-            Candidate(
-                sentence=sentence,
-                trigger=trigger,
-                rule=rule,
-                status=status,
-                sub_event_type=rule.sub_event_type,
-                confidence=lexicon_confidence(rule.weight, status.modality),
-                places=places,
-                dates=dates,
-                trigger_votes=[(r.sub_event_type, r.weight) for r, _ in triggers],
+        votes = [(r.sub_event_type, r.weight) for r, _ in triggers]
+        picked = [chosen]
+        # A second event of another ACLED event type in the same sentence ("fired tear gas and arrested
+        # 40 people") is its own record when its trigger is specific and its clause is an event too.
+        seen_types = {kind_of(chosen[0].sub_event_type).event_type}
+        for rule, tok in triggers:
+            if rule.weight < SECONDARY_MIN_WEIGHT or kind_of(rule.sub_event_type).event_type in seen_types:
+                continue
+            status = _purpose_or_gerund(tok) or read_status(tok, sent, article.published)
+            if status.is_event:
+                picked.append((rule, tok, status))
+                seen_types.add(kind_of(rule.sub_event_type).event_type)
+        for n, (rule, tok, status) in enumerate(picked):
+            kept.append(
+                Candidate(
+                    sentence=sentence,
+                    trigger=_span_of(doc, tok.idx, tok.idx + len(tok.text), text),
+                    rule=rule,
+                    status=status,
+                    sub_event_type=rule.sub_event_type,
+                    confidence=lexicon_confidence(rule.weight, status.modality),
+                    places=places,
+                    dates=dates,
+                    trigger_votes=votes,
+                    secondary=n > 0,
+                )
             )
-        )
     return kept, dropped
 
 

@@ -243,15 +243,24 @@ def _person_like(token) -> bool:
     return head_kind(token.text) is not None
 
 
+_HURT = ("injure", "wound", "hurt", "injured", "wounded")
+
+
 def _hurt_only(token) -> bool:
-    # "a murdered man and an injured woman": the woman is hurt, not dead.
-    return any(c.lower_ in ("injured", "wounded", "hurt") for c in token.children)
+    """'a murdered man and an injured woman', 'three dead and four injured': these people are hurt, not dead."""
+    if any(c.lower_ in _HURT or c.lemma_.lower() in _HURT for c in token.children):
+        return True
+    doc = token.doc
+    following = doc[token.i + 1 : token.i + 3]
+    if any(t.lemma_.lower() in _HURT or t.lower_ in _HURT for t in following):
+        return True
+    return token.head.lemma_.lower() in _HURT
 
 
 def _victims_count(token, expand: bool = True) -> tuple[Count | None, list]:
     """The count of a victim phrase with its coordinated parts added; and the tokens it covers."""
     # "2 men and a woman beheaded": the participle hangs off the last conjunct but covers them all.
-    while expand and token.dep_ == "conj" and _nounish(token.head) and token.head.i < token.i:
+    while expand and token.dep_ == "conj" and _nounish(token.head) and token.head.i < token.i and _person_like(token.head):
         token = token.head
     parts = [token]
     if expand:
@@ -311,16 +320,16 @@ def _verb_victim(verb):
             return c
     if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         return verb.head
-    # "found murdered", "was found killed": the victim is the subject or object of the governing verb.
-    if verb.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and verb.tag_ == "VBN" and verb.head.pos_ in ("VERB", "AUX"):
-        governing = verb.head
-        for c in governing.children:
-            if c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.i != verb.i:
-                return _relative_head(c)
     # Headlines drop the auxiliary: "ASG member killed", "Six people gunned down".
     if verb.tag_ in ("VBN", "VBD"):
         for c in children:
             if c.dep_ == "nsubj":
+                return _relative_head(c)
+    # "found murdered", "was found killed": the victim is the subject or object of the governing verb.
+    if verb.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and verb.tag_ == "VBN" and verb.head.pos_ in ("VERB", "AUX"):
+        governing = verb.head
+        for c in governing.children:
+            if c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.i != verb.i and c.pos_ != "PRON":
                 return _relative_head(c)
     return None
 
@@ -405,6 +414,8 @@ def find_mentions(tokens, trigger_ids=frozenset()) -> tuple[list[Mention], bool]
                 continue
         if low in dead_adj and tok.pos_ in ("ADJ", "NOUN", "VERB", "PROPN"):
             head = tok.head
+            if head.lemma_.lower() in to_death and _to_death(head):
+                continue  # "shot dead": the verb already reads these deaths
             number = next((c for c in tok.children if c.dep_ in ("nummod", "nsubj", "npadvmod") and (c.like_num or c.lower_ in _QUANTITIES)), None)
             if number is not None:
                 add(tok, number)
@@ -412,7 +423,7 @@ def find_mentions(tokens, trigger_ids=frozenset()) -> tuple[list[Mention], bool]
                 add(tok, head)
             elif tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advmod", "attr", "dep", "conj") and head.pos_ in ("VERB", "AUX"):
                 victim = next((c for c in head.children if c.dep_ == "dobj"), None) or next(
-                    (c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")), None
+                    (c for c in head.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and c.pos_ != "PRON")), None
                 )
                 add(tok, _relative_head(victim) if victim is not None else None)
             else:
@@ -615,6 +626,8 @@ def find_mentions_es_pt(text: str, offset: int = 0) -> list[Mention]:
         for i, k in enumerate(rest):
             if tokens[k][0] in ("y", "e") and i + 1 < len(rest):
                 nxt = rest[i + 1]
+                if text[tokens[nxt][1]].isupper():
+                    break  # "en Tlaquepaque y Zapopan": places, not victims
                 extra = value_of(nxt) if value_of(nxt) is not None else (1 if not tokens[nxt][0].endswith("s") else None)
                 if extra is not None and total is not None:
                     total += extra

@@ -33,7 +33,7 @@ CLAIMED_ADVERBS = {"allegedly", "supposedly"}
 NEGATION_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 HISTORY_WORDS = re.compile(
     r"\b(?:(?:years|decades|centuries) ago|in the (?:19|20)\d0s|history|historically|since (?:19|20)\d\d|"
-    r"over the (?:past|last) (?:\w+ )?(?:years|decades)|in (?:19|20)\d\d\b(?! \w+ (?:attack|clash|protest))|so far this year|"
+    r"over the (?:past|last) (?:\w+ )?(?:years|decades)|so far this year|"
     r"(?:has|have) (?:so far )?(?:killed|left) more than|civil war that)\b",
     re.I,
 )
@@ -66,6 +66,18 @@ def _governors(token, limit: int = 4):
 
 def _children_lower(tok) -> list[str]:
     return [c.lower_ for c in tok.children]
+
+
+def _own_years(tok):
+    """Year tokens in the modifiers of ``tok`` (not in its clausal complements)."""
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "nsubj", "nsubjpass", "dobj"):
+            continue
+        for t in child.subtree:
+            if YEAR.fullmatch(t.text) and t.ent_type_ == "DATE":
+                out.append(t)
+    return out
 
 
 def read_status(trigger, sentence, published: date | None = None) -> Status:
@@ -111,10 +123,13 @@ def read_status(trigger, sentence, published: date | None = None) -> Status:
     history = HISTORY_WORDS.search(sentence.text)
     if history:
         return Status(None, f"history:{history.group(0).lower()}")
-    if published is not None:
-        years = [int(y) for y in YEAR.findall(sentence.text)]
-        if years and max(years) < published.year:
-            return Status(None, f"history:{max(years)}")
+    # A year attached to the event's own clause ("captured in 1998", "the 1994 massacre") dates it;
+    # a year elsewhere in the sentence ("arrested on Tuesday for the 2001 attack") does not.
+    for tok in chain[:2]:
+        for year_tok in _own_years(tok):
+            year = int(year_tok.text)
+            if published is None or year < published.year:
+                return Status(None, f"history:{year}")
 
     # Future: "will attack", "is going to", "plans to" -> planned if an actor announced it, else forecast.
     for tok in chain:

@@ -71,22 +71,38 @@ def from_case2021(label: str) -> EventKind | None:
     return None
 
 
+# Types that in practice always have a government on one side (air power, artillery, territory).
+_STATE_SIDE_TYPES = {
+    "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",
+    "Government regains territory", "Non-state actor overtakes territory",
+}
+_ORGANISED = {"rebel group", "political militia", "identity militia", "external/other forces"}
+
+
 def ucdp_type_of_violence(sub_event_type: str, actor1_category: str | None, actor2_category: str | None) -> int | None:
     """UCDP type of violence (1 state-based, 2 non-state, 3 one-sided) from our type and actor categories.
 
     UCDP codes organised lethal violence only, so protests, riots and strategic developments give None.
-    Violence against civilians is one-sided; a fight between two armed sides is state-based when the
-    state is one of them, else non-state; without actor categories, battles and remote violence count
-    as state-based only when a state force is named, else non-state (see docs/ontology.md).
+    A state force on one side makes it state-based, or one-sided when the other side is civilians or
+    protesters. Violence against civilians is one-sided only when an organised perpetrator is named;
+    killings by unknown perpetrators are, as in UCDP's coding of cartel and gang violence, non-state.
+    Other fighting is state-based when a rebel group is a party (ACLED's rebels fight the state) or when
+    it is an air strike, shelling, chemical attack or territorial change; else non-state.
+    (Mapping documented in docs/ontology.md.)
     """
     kind = kind_of(sub_event_type)
-    if kind.event_type == "Violence against civilians" or sub_event_type == "Excessive force against protesters":
-        return 3
-    if kind.event_type not in ("Battles", "Explosions/Remote violence"):
-        return None
     categories = {actor1_category, actor2_category}
-    if "civilians" in categories or "protesters" in categories:
+    against_civilians = bool({"civilians", "protesters"} & categories)
+    if sub_event_type == "Excessive force against protesters":
         return 3
+    if kind.event_type not in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+        return None
     if "state forces" in categories:
+        return 3 if against_civilians else 1
+    if kind.event_type == "Violence against civilians":
+        return 3 if actor1_category in _ORGANISED else 2
+    # A rebel group is, by ACLED's definition, fighting the state; air power, artillery and
+    # territorial change nearly always have a government on one side.
+    if "rebel group" in categories or sub_event_type in _STATE_SIDE_TYPES:
         return 1
     return 2

@@ -36,6 +36,7 @@ W_DATELINE_ADMIN = 1.0  # ... and in its first-level division
 ROUNDS = 3
 MAX_CANDIDATES = 40
 CONTEXT_CANDIDATES = 12  # readings of another name that vote (the most probable ones)
+MAX_VOTING_NAMES = 60  # news articles name far fewer places; a long document is capped here
 
 _CONTAIN_GAP = re.compile(
     r"^\s*(,|\bin\b|\bof\b|,\s*(in|of)\b)\s*(the\s+)?((state|province|county|governorate|region|district)\s+of\s+)?$", re.I
@@ -151,6 +152,8 @@ def resolve_toponyms(
     coords = [np.array([[e.latitude, e.longitude] for e in n.entries]) if n.entries else np.zeros((0, 2)) for n in items]
     for n in items:
         n.logits = n.priors.copy()
+    # In a very long text the evidence comes from its most mentioned names (the cost is quadratic).
+    voters = set(sorted(range(len(items)), key=lambda j: -len(items[j].mentions))[:MAX_VOTING_NAMES])
     for _round in range(ROUNDS):
         context = []
         for j, n in enumerate(items):
@@ -172,7 +175,7 @@ def resolve_toponyms(
             spatial = np.zeros(len(n.entries))
             spatial_count = 0
             for j, ctx in enumerate(context):
-                if j == i or ctx is None:
+                if j == i or ctx is None or j not in voters:
                     continue
                 top, p = ctx
                 other = items[j]

@@ -8,11 +8,12 @@ upserts, so storing an article again replaces it instead of adding rows.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -60,11 +61,6 @@ class StoreStats:
     by_type: list[tuple[str, int]]
     by_country: list[tuple[str, int]]
     by_week: list[tuple[str, int]]
-
-
-@dataclass
-class _Pending:
-    links: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
 
 def _escape_like(value: str) -> str:
@@ -214,29 +210,73 @@ class Store:
         Storing an article that is already stored replaces it (no rows are added).
         """
         signature = dedup.article_signature(article.text, self.thresholds)
+        with self._writing():
+            return self._save_in_transaction(article, signature, merge=True)
+
+    def load_articles(self, articles: Iterable[Article], *, batch: int = 500) -> int:
+        """Store many articles fast (an import): ``batch`` articles per transaction, merges computed
+        once at the end by :meth:`recluster`. Near copies are linked as by ``save_article``.
+
+        A crash loses at most the batch being written, and leaves merges to redo with ``recluster``.
+        Returns the number of articles stored.
+        """
+        count = 0
+        pending: list[tuple[Article, Signature | None]] = []
+
+        def flush() -> None:
+            with self._writing():
+                for article, signature in pending:
+                    self._save_in_transaction(article, signature, merge=False)
+            pending.clear()
+
+        for article in articles:
+            pending.append((article, dedup.article_signature(article.text, self.thresholds)))
+            count += 1
+            if len(pending) >= batch:
+                flush()
+        if pending:
+            flush()
+        self.recluster()
+        return count
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A write transaction; on rollback the in-memory LSH index is rebuilt from what was committed."""
+        try:
+            with self.db.transaction():
+                yield
+        except self.db.errors as exc:
+            self._index = None
+            raise StoreError(f"database write failed: {exc}", input=self._where_label()) from exc
+        except BaseException:
+            self._index = None
+            raise
+
+    def _where_label(self) -> str:
+        return self.db.target if self.db.name == "sqlite" else "postgresql"
+
+    def _save_in_transaction(self, article: Article, signature: Signature | None, *, merge: bool) -> SaveResult:
         result = SaveResult(article.id)
         now = time.time()
-        with self.db.transaction():
-            result.replaced = self._forget_article(article.id)
-            if self._index is not None:
-                self._index.remove(article.id)
-            if signature is not None:
-                index = self._near_duplicates()
-                found = index.matches(signature, exclude=article.id)
-                if found:
-                    first = found[0].article_id
-                    result.duplicate_of = self.duplicate_of(first) or first
-            seq = self._next_seq(t.ARTICLES)
-            self._upsert(t.ARTICLES, [t.ARTICLES.row(article, duplicate_of=result.duplicate_of, seq=seq, stored_at=now)])
-            if signature is not None:
-                self._upsert(t.SIGNATURES, [{"article_id": article.id, "shingles": signature.shingles,
-                                              "hashvalues": signature.to_bytes(),
-                                              "seq": self._next_seq(t.SIGNATURES)}])
-            events = self._write_events(article, now)
-            if result.duplicate_of is None:
-                result.new_events, result.merged_events = self._merge_new(events)
+        result.replaced = self._forget_article(article.id)
+        if self._index is not None:
+            self._index.remove(article.id)
         if signature is not None:
+            index = self._near_duplicates()
+            found = index.matches(signature, exclude=article.id)
+            if found:
+                first = found[0].article_id
+                result.duplicate_of = self.duplicate_of(first) or first
+        seq = self._next_seq(t.ARTICLES)
+        self._upsert(t.ARTICLES, [t.ARTICLES.row(article, duplicate_of=result.duplicate_of, seq=seq, stored_at=now)])
+        if signature is not None:
+            self._upsert(t.SIGNATURES, [{"article_id": article.id, "shingles": signature.shingles,
+                                          "hashvalues": signature.to_bytes(), "seq": self._next_seq(t.SIGNATURES)}])
+            # Indexed now so later articles of the same transaction see it; a rollback drops the index.
             index.add(article.id, signature)
+        events = self._write_events(article, now)
+        if result.duplicate_of is None and merge:
+            result.new_events, result.merged_events = self._merge_new(events)
         return result
 
     def _write_events(self, article: Article, now: float) -> list[Event]:
@@ -261,8 +301,6 @@ class Store:
             for i, span in enumerate(e.evidence)
         ]
         self._upsert(t.EVIDENCE, evidence)
-        for e in events:
-            self.db.index_text(t.EVENTS, e.event_id, _text_body(e))
         return events
 
     def _forget_article(self, article_id: str) -> bool:
@@ -294,8 +332,6 @@ class Store:
             f'DELETE FROM merge_links WHERE "linked_event_id" IN {marks}',
         ):
             self.db.execute(sql, event_ids)
-        for event_id in event_ids:
-            self.db.index_text(t.EVENTS, event_id, None)
 
     # -- merging ----------------------------------------------------------------------------------
     def _candidates(self, event: Event) -> list[tuple[Event, str, int]]:
@@ -374,8 +410,6 @@ class Store:
     def _drop_merged(self, cluster_ids: Sequence[str]) -> None:
         if cluster_ids:
             self.db.execute(f'DELETE FROM merged_events WHERE "event_id" IN {self._in(cluster_ids)}', cluster_ids)
-            for cluster_id in cluster_ids:
-                self.db.index_text(t.MERGED_EVENTS, cluster_id, None)
 
     def _members(self, cluster_id: str) -> list[tuple[Event, int]]:
         rows = self.db.query(
@@ -395,7 +429,6 @@ class Store:
         row = t.MERGED_EVENTS.row(merged, seq=members[0][1], stored_at=time.time(),
                                   actor_names=_actor_column(merged), fts_body=_text_body(merged))
         self._upsert(t.MERGED_EVENTS, [row])
-        self.db.index_text(t.MERGED_EVENTS, cluster_id, row["fts_body"])
 
     def _recluster_clusters(self, cluster_ids: Sequence[str]) -> None:
         """Recompute the given clusters from their remaining members (after events were removed)."""
@@ -437,8 +470,6 @@ class Store:
         with self.db.transaction():
             for table in ("event_clusters", "merge_links", "merged_events"):
                 self.db.execute(f"DELETE FROM {quote(table)}")
-            if self.db.name == "sqlite":
-                self.db.execute(f"DELETE FROM {quote('merged_events_fts')}")
             rows = self.db.query(
                 f"SELECT {self._select(t.EVENTS, 'e')} FROM events e JOIN articles a ON a.\"id\" = e.\"article_id\" "
                 f'WHERE a."duplicate_of" IS NULL ORDER BY e."seq"'

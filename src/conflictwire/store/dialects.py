@@ -28,6 +28,8 @@ def quote(name: str) -> str:
 class Dialect:
     name = "base"
     types: dict[Kind, str] = {}
+    # The driver's exception classes, turned into StoreError at the store's edge.
+    errors: tuple[type[BaseException], ...] = ()
 
     def __init__(self, target: str):
         self.target = target
@@ -60,10 +62,7 @@ class Dialect:
     def create_text_index(self, table: Table) -> None:
         raise NotImplementedError
 
-    # Full text -----------------------------------------------------------------------------------
-    def index_text(self, table: Table, key: str, body: str | None) -> None:
-        """Keep the text index of ``table`` in step with the row ``key`` (None removes it)."""
-
+    # Full text: both index the table's fts_body column ------------------------------------------
     def text_condition(self, table: Table, query: str) -> tuple[str, list[Any]]:
         raise NotImplementedError
 
@@ -78,6 +77,8 @@ class SQLiteDialect(Dialect):
     # Writers wait this long for another writer's transaction (a second process, a reader's
     # checkpoint) before giving up.
     busy_timeout_s = 30.0
+
+    errors = (sqlite3.Error,)
 
     def __init__(self, target: str):
         super().__init__(target)
@@ -119,23 +120,26 @@ class SQLiteDialect(Dialect):
         self.conn.close()
 
     def create_text_index(self, table: Table) -> None:
+        # An external-content FTS5 index over the table's fts_body, kept in step by triggers: no
+        # second copy of the text, and updates touch one row instead of scanning the index.
+        name, fts = quote(table.name), quote(table.name + "_fts")
         self.execute(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {quote(table.name + '_fts')} "
-            f"USING fts5(key UNINDEXED, body, tokenize='unicode61 remove_diacritics 2')"
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(fts_body, content={name}, "
+            f"content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')"
         )
-
-    def index_text(self, table: Table, key: str, body: str | None) -> None:
-        fts = quote(table.name + "_fts")
-        self.execute(f"DELETE FROM {fts} WHERE key = ?", (key,))
-        if body:
-            self.execute(f"INSERT INTO {fts} (key, body) VALUES (?, ?)", (key, body))
+        insert = f"INSERT INTO {fts} (rowid, fts_body) VALUES (new.rowid, new.fts_body);"
+        delete = f"INSERT INTO {fts} ({fts}, rowid, fts_body) VALUES ('delete', old.rowid, old.fts_body);"
+        for suffix, when, body in (("ai", "AFTER INSERT", insert), ("ad", "AFTER DELETE", delete),
+                                   ("au", "AFTER UPDATE", delete + " " + insert)):
+            trigger = quote(f"{table.name}_fts_{suffix}")
+            self.execute(f"CREATE TRIGGER IF NOT EXISTS {trigger} {when} ON {name} BEGIN {body} END")
 
     def text_condition(self, table: Table, query: str) -> tuple[str, list[Any]]:
         # Each word a quoted FTS5 string: user text never becomes FTS5 syntax.
         words = _WORD.findall(query)
         match = " ".join('"' + w.replace('"', '""') + '"' for w in words) or '""'
-        key = quote(table.primary_key[0])
-        return f"{key} IN (SELECT key FROM {quote(table.name + '_fts')} WHERE {quote(table.name + '_fts')} MATCH ?)", [match]
+        fts = quote(table.name + "_fts")
+        return f"rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [match]
 
     def table_exists(self, name: str) -> bool:
         return bool(self.query("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)))
@@ -158,7 +162,7 @@ class PostgresDialect(Dialect):
             self.conn = psycopg.connect(target, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to PostgreSQL: {exc}".strip(), input=_redact(target)) from exc
-        self._psycopg = psycopg
+        self.errors = (psycopg.Error,)
 
     @staticmethod
     def _sql(sql: str) -> str:
