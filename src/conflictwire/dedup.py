@@ -69,6 +69,7 @@ class DedupThresholds:
 DEFAULT_THRESHOLDS = DedupThresholds()
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_DIGITS = re.compile(r"\D")
 
 # datasketch 2's default scheme, named so stored signatures are read back with the scheme that
 # made them (its values are 32-bit).
@@ -263,7 +264,8 @@ def compare_actors(a: Event, b: Event, similarity: float) -> str | None:
         for y in names_b:
             if x == y:
                 return f"shared actor {x!r}"
-            if fuzz.ratio(x, y) >= similarity:
+            # Spelling variants match; numbered units ("Brigade 12" / "Brigade 121") never do.
+            if fuzz.ratio(x, y) >= similarity and _DIGITS.sub("", x) == _DIGITS.sub("", y):
                 return f"similar actors {x!r} ~ {y!r}"
     return None
 

@@ -42,7 +42,7 @@ def train(
         use_encoder=encoder,
         cross_validate_heads=cross_validate,
         exclude=tuple(exclude),
-        log=lambda msg: err_console.print(msg, highlight=False, soft_wrap=True),
+        log=lambda msg: err_console.print(msg, highlight=False, soft_wrap=True, markup=False),
     )
     if figures is not None:
         figures.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n")

@@ -9,7 +9,17 @@ each with an :class:`Evidence` span into ``article.text``:
   coordinated partners, "with", "backed by", "allied with", "X-backed" become associated actors; a pronoun
   or "the group" as subject is resolved to the actor named in the sentences before. Each phrase is
   normalised through the actor dictionary (:mod:`.actors`);
-- **interaction** (ACLED's two-digit code) and **civilian_targeting** from the two categories;
+- when the trigger's own structure names no agent, the nearest other subject of the sentence that is an
+  actor; no patient, the first actor further down the clause; a perpetrator with a civilian head noun
+  ("two men ... set off a bomb") is an Unidentified Armed Group; people harmed whom the dictionary does
+  not know ("two U.S. missionaries", a named person) are civilians;
+- an ALL CAPS sentence (old wire copy) is read from a lower-cased copy of that sentence, parsed again
+  (offsets are unchanged; actor text and attribution keep the article's own characters);
+- **interaction** (ACLED's two-digit code from the inter codes of the two categories: state forces 1,
+  rebel group 2, political militia 3, identity militia 4, rioters 5, protesters 6, civilians 7,
+  external/other forces 8; 10 * smaller + larger, a sole actor 10 * its code) and
+  **civilian_targeting** (actor 2 is civilians in a Battles, Violence against civilians,
+  Explosions/Remote violence or Riots event);
 - **fatalities** (:mod:`.fatalities`), **attributed_to** (:mod:`.attribution`), **notes** (:mod:`.notes`).
 """
 
@@ -26,7 +36,9 @@ from ..schema import Actor, Article, Event, Evidence, Span
 from .actors import ActorMatch, country_of, head_kind, interaction_code, lookup_actor
 from .attribution import find_attribution
 from .fatalities import find_fatalities
-from .notes import build_notes
+from .notes import build_notes, render_explanation
+
+__all__ = ["fill_arguments", "find_actors", "article_country", "build_notes", "render_explanation"]
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +52,7 @@ _TARGET_PREPS = {"on", "against", "at", "upon", "targeting", "into"}
 _PARTNER_PREPS = {"with", "alongside", "beside"}
 # Verbs whose complement is a new clause the event may sit in, not a participant.
 _LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "organise", "organize", "lead", "begin", "start", "continue", "open", "unleash", "wage", "step", "intensify", "make"}
+_TERRITORY_VERBS = {"retake", "recapture", "regain", "seize", "capture", "take", "wrest", "liberate", "drive", "expel", "oust", "reclaim", "win", "snatch"}
 _KILL_VERBS = {"kill", "murder", "execute", "massacre", "slay", "behead", "assassinate", "slaughter", "lynch", "shoot", "stab", "abduct", "kidnap", "injure", "wound", "arrest", "detain", "torture", "rape", "beat", "capture"}
 _PRONOUNS = {"he", "she", "it", "they", "them", "him", "her"}
 _ANAPHOR = re.compile(r"^(?:the|this|that) (?:group|organi[sz]ation|movement|outfit|militia|militants|insurgents|rebels|jihadists|fighters|attackers|gunmen|assailants)$", re.I)
@@ -380,6 +393,14 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
                     patient_tok = _pobj(child)
                 if child.dep_ == "prep" and child.lower_ == "with" and lemma in _RECIPROCAL and patient_tok is None:
                     patient_tok = _pobj(child)
+            # "recaptured the district from Taliban fighters": the side that lost it.
+            if lemma in _TERRITORY_VERBS:
+                # The parser often hangs 'from' off the place: "the district of Arghandab from Taliban fighters".
+                places = list(dobj.subtree) if dobj is not None else []
+                for child in children + places:
+                    if child.dep_ == "prep" and child.lower_ == "from" and (target := _pobj(child)) is not None:
+                        if _slot(target, country_hint) is not None and (patient_tok is None or _slot(patient_tok, country_hint) is None):
+                            patient_tok = target
             # A noun object that is itself the event ("launched an attack on X").
             if dobj is not None and dobj.pos_ == "NOUN" and (lemma in _LIGHT_VERBS or head_kind(dobj.text) is None):
                 for g in dobj.children:
@@ -587,8 +608,6 @@ def _view(doc, span, options: Options):
     sentence = span[0].sent
     if not _mostly_upper(sentence.text):
         return doc, span, 0
-    from ..nlp import load_spacy
-
     recased = _parse_recased(options.spacy_model, sentence.text)
     offset = sentence.start_char
     inner = recased.char_span(span.start_char - offset, span.end_char - offset, alignment_mode="expand")
@@ -599,7 +618,18 @@ def _view(doc, span, options: Options):
 
 def fill_arguments(article: Article, event: Event, clause: Span, options: Options) -> None:
     """Fill actor1/actor2 (+assoc), interaction, civilian_targeting, fatalities, attributed_to and notes
-    of ``event`` from the clause ``clause`` (a span of article.text) and its context; add evidence spans."""
+    of ``event`` from the clause ``clause`` (a span of article.text) and its context; add evidence spans.
+
+    A failure here leaves this event's arguments empty with a warning on the article; the event, and the
+    article's other events, are kept."""
+    try:
+        _fill_arguments(article, event, clause, options)
+    except Exception as exc:  # one odd parse must not cost the article its events
+        log.exception("arguments of event %s in %s", event.event_id, article.id)
+        article.warnings.append(f"event {event.event_id}: arguments not filled ({type(exc).__name__}: {exc})")
+
+
+def _fill_arguments(article: Article, event: Event, clause: Span, options: Options) -> None:
     from ..nlp import load_spacy
 
     doc = _doc_for(article, options)

@@ -135,7 +135,9 @@ def _from_sentence(sentence, anchor, resolve: Callable | None, allow_pronoun: bo
         if subject.pos_ == "PRON" or _ANAPHORS.match(text):
             if not allow_pronoun:
                 continue
-            resolved = resolve(subject) if resolve else None
+            # "he said" is a person speaking: the speaker named before, not an armed group.
+            person = subject.lower_ in ("he", "she", "i", "we")
+            resolved = resolve(subject) if resolve and not person else None
             if resolved is None and subject.pos_ == "PRON":
                 previous = _previous_speaker(sentence, resolve)
                 resolved = previous.text if previous else None

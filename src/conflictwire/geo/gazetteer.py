@@ -258,7 +258,13 @@ def open_gazetteer() -> Gazetteer:
         except sqlite3.Error:
             log.warning("gazetteer index %s is unreadable; rebuilding it", path)
     started = time.perf_counter()
-    build_index(path, version)
+    try:
+        build_index(path, version)
+    except OSError as exc:
+        raise ModelMissing(
+            f"cannot write the gazetteer index to {directory} ({exc.strerror or exc}); "
+            "set CONFLICTWIRE_CACHE_DIR to a writable folder"
+        ) from exc
     seconds = time.perf_counter() - started
     log.info("built the gazetteer index %s in %.1f s", path, seconds)
     return Gazetteer(path, build_seconds=seconds)
