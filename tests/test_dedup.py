@@ -89,7 +89,7 @@ SAME = dict(event_type="Battles", day="2015-03-10", place="Norvale", actor1="Eas
     "changes, expected_cue",
     [
         ({}, "same day"),
-        ({"day": "2015-03-12"}, "dates 2 days apart"),
+        ({"day": "2015-03-11"}, "dates 1 day apart"),
         ({"place": "Norvale East"}, "km apart"),
         ({"actor1": "the eastern brigade"}, "shared actor"),
         ({"actor1": "Eastern Brigades"}, "similar actors"),

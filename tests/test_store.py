@@ -107,9 +107,9 @@ def test_store_three_reports_chain_into_one_event_and_explain_says_why(store):
 
 def test_store_a_new_report_can_join_two_clusters(store):
     store.save_article(build_article("a1", [build_event("a1", day="2015-03-10")]))
-    store.save_article(build_article("a2", [build_event("a2", day="2015-03-14")]))
+    store.save_article(build_article("a2", [build_event("a2", day="2015-03-12")]))
     assert store.counts()["merged_events"] == 2
-    store.save_article(build_article("a3", [build_event("a3", day="2015-03-12")]))
+    store.save_article(build_article("a3", [build_event("a3", day="2015-03-11")]))
     merged = store.query_events()
     assert [e.event_id for e in merged] == ["a1-e0"]
     assert merged[0].article_ids == ["a1", "a2", "a3"]

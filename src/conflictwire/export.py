@@ -22,13 +22,10 @@ from typing import IO, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
+from .geo.gazetteer import GEONAMES_ATTRIBUTION
 from .schema import SCHEMA_VERSION, ActorCategory, Event, Source
 from .store.tables import flatten_record, strip_optional
 
-GEONAMES_ATTRIBUTION = (
-    "Place names, admin regions and coordinates from GeoNames (https://www.geonames.org/), licensed under "
-    "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
-)
 ATTRIBUTION = (
     "Events coded by conflictwire from the news reports listed in each record's source URLs. " + GEONAMES_ATTRIBUTION
 )
