@@ -75,10 +75,30 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Above this share of upper-case letters a text is wire copy in capitals (old agency feeds, MUC):
+# spaCy's tagger and NER trained on mixed case mislabel nearly every word of it.
+UPPER_CASE_SHARE = 0.8
+
+
+def case_for_parsing(text: str, sentences: list[Span] | None = None) -> str:
+    """The text spaCy should parse: ``text`` itself, or, for all-capitals copy, a lower-cased copy with
+    capitals at sentence starts. Same length, so every offset still points into ``text``."""
+    letters = [c for c in text[:20000] if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) / len(letters) < UPPER_CASE_SHARE:
+        return text
+    chars = [c.lower() if len(c.lower()) == 1 else c for c in text]
+    for sent in sentences or [Span(start=0, end=len(text), text=text)]:
+        for i in range(sent.start, sent.end):
+            if chars[i].isalpha():
+                chars[i] = chars[i].upper()
+                break
+    return "".join(chars)
+
+
 def parse(text: str, options: Options, sentences: list[Span] | None = None):
     """Run spaCy over ``text`` with sentence boundaries fixed in advance."""
     nlp = load_spacy(options.spacy_model)
-    doc = nlp.make_doc(text)
+    doc = nlp.make_doc(case_for_parsing(text, sentences))
     if sentences:
         starts = {s.start for s in sentences}
         for token in doc:
@@ -100,7 +120,8 @@ def analyse(article: Article, options: Options) -> Article:
     article.sentences = split_sentences(text)
     doc = parse(text, options, article.sentences)
     article.mentions = [
-        Mention(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_) for ent in doc.ents
+        Mention(start=ent.start_char, end=ent.end_char, text=text[ent.start_char : ent.end_char], label=ent.label_)
+        for ent in doc.ents
     ]
     article._doc = doc
     return article

@@ -1,0 +1,39 @@
+import pytest
+
+from conflictwire.nlp import analyse, case_for_parsing, split_sentences
+from conflictwire.options import Options
+from conflictwire.schema import Article
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Salahuddin police Brig. Kheyon Rasheed said so. Then he left.",
+         ["Salahuddin police Brig. Kheyon Rasheed said so.", "Then he left."]),
+        ("The U.S. envoy arrived at 10 a.m. on Monday. Talks began.",
+         ["The U.S. envoy arrived at 10 a.m. on Monday.", "Talks began."]),
+        ("Headline without a stop\n\nBody sentence one. Body two.",
+         ["Headline without a stop", "Body sentence one.", "Body two."]),
+    ],
+)
+def test_nlp_sentences_survive_news_abbreviations(text, expected):
+    spans = split_sentences(text)
+    assert [s.text for s in spans] == expected
+    assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_nlp_all_capitals_are_parsed_in_lower_case_with_offsets_kept():
+    text = "GUERRILLAS ATTACKED A POLICE STATION IN MEDELLIN. TWO AGENTS DIED."
+    parsed = case_for_parsing(text, split_sentences(text))
+    assert len(parsed) == len(text)
+    assert parsed.startswith("Guerrillas attacked a police") and ". Two agents died." in parsed
+    assert case_for_parsing("Mixed case text stays as it is.") == "Mixed case text stays as it is."
+
+
+def test_nlp_stage_records_mentions_as_spans_of_the_text():
+    article = analyse(Article(id="a", raw_text="Iraqi troops entered Tikrit on Wednesday, officials in Baghdad said."),
+                      Options())
+    assert article._doc is not None and article.sentences
+    for m in article.mentions:
+        assert article.text[m.start:m.end] == m.text
+    assert any(m.label == "GPE" for m in article.mentions)
