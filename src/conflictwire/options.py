@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-DEFAULT_STAGES = ("clean", "nlp", "events", "geo", "time")
+DEFAULT_STAGES = ("clean", "nlp", "events", "geo", "time", "notes")
 
 
 class Options(BaseModel):

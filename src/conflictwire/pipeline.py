@@ -39,6 +39,7 @@ _BUILTIN_MODULES = {
     "events": "conflictwire.events",
     "geo": "conflictwire.geo",
     "time": "conflictwire.time",
+    "notes": "conflictwire.events.notes",
 }
 
 

@@ -214,3 +214,19 @@ def render_explanation(article: Article) -> str:
             local = [(max(st, lo) - lo, min(en, hi) - lo, f) for st, en, f in spans if st < hi and en > lo]
             lines.append("    " + _highlight(text[lo:hi], local))
     return "\n".join(lines)
+
+
+def _register_stage() -> None:
+    # Imported lazily so that building notes never needs the pipeline machinery.
+    from ..options import Options
+    from ..pipeline import stage
+
+    @stage("notes", requires=("article.events",), assigns=("event.notes",))
+    def summarise_events(article: Article, options: Options) -> Article:
+        """Write each event's one-sentence summary from its final fields (after geo and time)."""
+        for event in article.events:
+            event.notes = build_notes(event)
+        return article
+
+
+_register_stage()
