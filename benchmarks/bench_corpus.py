@@ -63,6 +63,7 @@ class TreeMemory:
         self.peak_rss = 0
         self.peak_pss = 0
         self.peak_processes = 0
+        self.seen: set[int] = set()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
 
@@ -94,6 +95,7 @@ class TreeMemory:
             if tick % 4 == 0:
                 self.peak_pss = max(self.peak_pss, pss)
             self.peak_processes = max(self.peak_processes, len(procs))
+            self.seen.update(proc.pid for proc in procs)
             tick += 1
             self._stop.wait(self.interval)
 
@@ -145,7 +147,8 @@ def run_cli(corpus: Path, db: Path, workers: int, time_limit: float | None = Non
         raise SystemExit(f"conflictwire run failed (exit {proc.returncode}):\n{stderr[-3000:]}")
     return {"command": " ".join(command), "seconds": seconds, "summary": summary, "exit_code": proc.returncode,
             "stopped_at_time_limit": stopped, "peak_rss_mb": memory.peak_rss / 2**20,
-            "peak_pss_mb": memory.peak_pss / 2**20, "processes": memory.peak_processes}
+            "peak_pss_mb": memory.peak_pss / 2**20, "processes": memory.peak_processes,
+            "process_ids": sorted(memory.seen)}
 
 
 def db_megabytes(db: Path) -> float:
@@ -495,6 +498,8 @@ def main(argv: list[str] | None = None) -> None:
             for stale in folder.glob("corpus.db*"):
                 stale.unlink()
             run = run_cli(folder / "corpus.jsonl", db, args.workers, args.time_limit)
+            if not db.exists():
+                raise SystemExit(f"the run stopped after {run['seconds']:.0f} s, before it stored anything")
             result = score_run(truth, db, run, args)
             result["corpus"]["generate_s"] = generate_s
     if args.json:

@@ -229,3 +229,16 @@ def test_bench_runs_the_cli_end_to_end(tmp_path, capsys):
     assert events["extraction"]["events_of_counted_articles"] > 0
     assert events["duplicates_among_stored_events"]["merged_events"] > 0
     assert set(result["queries"]) == {"country+type+dates", "text"}
+
+
+def test_bench_stops_a_run_at_the_time_limit(tmp_path):
+    import psutil
+
+    articles, truth = corpus.generate_corpus(40, seed=4)
+    corpus_path, _ = corpus.write_corpus(articles, truth, tmp_path)
+    # Two seconds is less than loading the models takes: the run and its workers are stopped.
+    run = bench_corpus.run_cli(corpus_path, tmp_path / "corpus.db", workers=2, time_limit=2)
+    assert run["stopped_at_time_limit"] is True
+    assert run["process_ids"]
+    for pid in run["process_ids"]:
+        assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE

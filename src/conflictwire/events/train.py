@@ -365,6 +365,7 @@ def _train(gold, out, use_encoder, cross_validate_heads, exclude, parsed, log) -
     variants = ["tfidf"] + (["emb"] if use_encoder else [])
     figures: dict = {"cross_validated": True, "folds": FOLDS, "grouped_by": "document", "seed": SEED, "heads": {}}
     models: dict[str, dict] = {v: {} for v in variants}
+    oofs: dict[tuple[str, str], tuple[np.ndarray, list[int]]] = {}
     for name, ex in examples.items():
         if len(set(ex.labels)) < 2 or sum(ex.scored) < FOLDS:
             log(f"{name}: not enough gold examples, skipped")
@@ -375,6 +376,7 @@ def _train(gold, out, use_encoder, cross_validate_heads, exclude, parsed, log) -
             head = fit_head(name, ex.texts, ex.triggers, ex.labels, e)
             if cross_validate_heads:
                 oof, idx = cross_validate(name, ex, e)
+                oofs[(name, vname)] = (oof, idx)
                 fig = report(name, ex, oof, idx)
                 figures["heads"].setdefault(name, {})[vname] = fig
                 log(f"{name} [{vname}] cross-validated: {json.dumps(fig)}")
@@ -382,6 +384,12 @@ def _train(gold, out, use_encoder, cross_validate_heads, exclude, parsed, log) -
                     y = np.array([ex.labels[i] == head.classes[1] for i in idx])
                     head.calibration = platt(oof[:, sorted(set(ex.labels)).index(head.classes[1])], y)
             models[vname][name] = head
+        if ("type", "emb") in oofs and name == "type":
+            # The stage averages the two type heads when the encoder runs: score that average too.
+            (a, idx), (b, _) = oofs[("type", "emb")], oofs[("type", "tfidf")]
+            fig = report(name, ex, (a + b) / 2, idx)
+            figures["heads"]["type"]["emb+tfidf"] = fig
+            log(f"type [emb+tfidf] cross-validated: {json.dumps(fig)}")
     if out is not None:
         heads = [h for h in examples if any(h in m for m in models.values())]
         save_models(out, models, {"variants": variants, "heads": heads, "figures": figures})
