@@ -640,7 +640,9 @@ def _fill_arguments(article: Article, event: Event, clause: Span, options: Optio
     text = article.text
     hint = article_country(article)
     view, span, offset = _view(doc, span, options)
-    recased = view is not doc
+    # The nlp stage may itself have parsed a re-cased copy (all-capitals copy): words are then
+    # taken from the article's text, not from the parse.
+    recased = view is not doc or doc.text != text
     trigger = _trigger_token(view, _shifted_event(event, offset), span)
 
     # Compute everything, then write.
