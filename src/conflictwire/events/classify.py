@@ -203,7 +203,12 @@ def load_model() -> dict[str, Head] | None:
 
 def score_sentences(heads: dict[str, Head], texts: list[str], trigger_sets: list[list[tuple[str, float]]]) -> dict[str, np.ndarray]:
     """Probabilities of every head for each sentence."""
-    emb = embed_features(texts) if any(h.w_emb is not None for h in heads.values()) else None
+    emb = None
+    if any(h.w_emb is not None for h in heads.values()):
+        # Several candidates can share a sentence: the encoder, the costly part, sees each text once.
+        unique = list(dict.fromkeys(texts))
+        rows = embed_features(unique)
+        emb = rows[[unique.index(t) for t in texts]] if len(unique) < len(texts) else rows
     lex = lexicon_votes(trigger_sets)
     used = [name for name in ("type", "type_tfidf", "event") if name in heads]
     return {name: heads[name].proba(texts, emb, lex) for name in used}
