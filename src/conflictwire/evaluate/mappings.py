@@ -19,20 +19,16 @@ UCDP_STATE, UCDP_NONSTATE, UCDP_ONESIDED = "state-based conflict", "non-state co
 
 
 def ucdp_type_of_violence(event: Event) -> str | None:
-    """UCDP's three types from our event type and actor categories.
+    """UCDP's three types from our event type and actor categories, through the one mapping the
+    ontology defines (``events.ontology.ucdp_type_of_violence``, documented in docs/ontology.md)."""
+    from ..events.ontology import ucdp_type_of_violence as ucdp_code
 
-    One-sided: an organised actor attacks civilians (ACLED 'Violence against civilians', or civilians as
-    actor2). State-based: state forces on either side of a fight. Non-state: organised non-state
-    actors fighting each other. Protests and strategic developments have no UCDP type."""
-    if event.event_type not in VIOLENT_TYPES:
-        return None
     cat1 = event.actor1.category if event.actor1 else None
     cat2 = event.actor2.category if event.actor2 else None
-    if event.event_type == "Violence against civilians" or cat2 == "civilians" or event.civilian_targeting:
-        return UCDP_ONESIDED
-    if "state forces" in (cat1, cat2):
-        return UCDP_STATE
-    return UCDP_NONSTATE
+    if event.civilian_targeting and cat2 is None:
+        cat2 = "civilians"
+    code = ucdp_code(event.sub_event_type, cat1, cat2)
+    return {1: UCDP_STATE, 2: UCDP_NONSTATE, 3: UCDP_ONESIDED}.get(code) if code else None
 
 
 # ---------------------------------------------------------------- CASE 2021 task 2
