@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--gold", type=Path, default=None, help="Folder holding the gold sets (texts only are read).")
     parser.add_argument("--n", type=int, default=500)
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--stages", default="clean,nlp,events,geo,time")
+    parser.add_argument("--stages", default="clean,nlp,events,geo,time,notes")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
