@@ -302,15 +302,9 @@ def _in_range(pred_date: str | None, start: str | None, end: str | None) -> bool
 def match_events(pairs_ok: list[list[int]]) -> list[tuple[int, int]]:
     """One-to-one (gold, pred) pairs from an agreement matrix (0 = may not be paired): pairs taken
     greedily by agreement, highest first, ties in document order."""
-    cands = [(w, i, j) for i, row in enumerate(pairs_ok) for j, w in enumerate(row) if w > 0]
-    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
-    used_g, used_p, out = set(), set(), []
-    for _, i, j in cands:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            out.append((i, j))
-    return sorted(out)
+    from .metrics import greedy_one_to_one
+
+    return greedy_one_to_one([(w, i, j) for i, row in enumerate(pairs_ok) for j, w in enumerate(row) if w > 0])
 
 
 def _muc_gold_view(ev: dict) -> dict:

@@ -111,9 +111,14 @@ def match_spans(
         for j, p in enumerate(pred):
             if overlaps(g, p):
                 candidates.append((min(g[1], p[1]) - max(g[0], p[0]), i, j))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    return greedy_one_to_one(candidates)
+
+
+def greedy_one_to_one(candidates: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one (gold, pred) pairs from (weight, gold index, pred index) candidates, taken greedily
+    by weight, highest first, ties in document order."""
     used_g, used_p, pairs = set(), set(), []
-    for _, i, j in candidates:
+    for _, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
         if i not in used_g and j not in used_p:
             used_g.add(i)
             used_p.add(j)
