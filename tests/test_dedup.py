@@ -134,7 +134,7 @@ def test_dedup_same_geonameid_is_the_same_place_even_without_coordinates():
 
 
 def test_dedup_date_ranges_that_overlap_match():
-    a = build_event("a1", **{**SAME, "day": "2015-03-01"}).model_copy(update={"date_end": date(2015, 3, 9)})
+    a = build_event("a1", **{**SAME, "day": "2015-03-04"}).model_copy(update={"date_end": date(2015, 3, 9)})
     b = build_event("a2", **{**SAME, "day": "2015-03-10"})
     assert dedup.compare_events(a, b) is not None
 
@@ -228,3 +228,13 @@ def test_dedup_actor_names_cover_every_role():
         update={"assoc_actor1": [Actor(text="c", name="C Three")]}
     )
     assert dedup.actor_names(event) == ["a one", "b two", "c three"]
+
+
+def test_dedup_events_dated_only_to_a_month_are_not_merged_on_their_date():
+    from conflictwire.dedup import compare_dates
+
+    a = build_event("a1", day="2015-03-10")
+    vague = build_event("a2", day="2015-03-01")
+    vague.date_end = vague.event_date.replace(day=31)
+    assert compare_dates(a, vague, 1) is None
+    assert compare_dates(a, build_event("a3", day="2015-03-11"), 1) == "dates 1 day apart"
