@@ -1110,15 +1110,25 @@ def _r_in_the_unit(m: re.Match, ctx: _Ctx) -> Resolved | None:
     return _month(base.year, base.month, f"the month, {why}") if unit == "month" else _year(base.year, f"the year, {why}")
 
 
-def _check_range(m: re.Match, text: str) -> bool:
+def _range_parts(m: re.Match) -> tuple[int, int, int, int] | None:
+    """(first month, first day, last month, last day) of a written range; None when a month word is
+    not capitalised ("may" the verb, "march" the noun)."""
     m1 = _g(m, "m1") or _g(m, "m2")
     m2 = _g(m, "m2") or m1
     if not m1[0].isupper() or not m2[0].isupper():
-        return False
+        return None
     mon1 = int(_lexicon()["month"][m1.lower().rstrip(".")])
     mon2 = int(_lexicon()["month"][m2.lower().rstrip(".")])
     d1 = int(re.match(r"\d+", m["d1"]).group(0))
     d2 = int(re.match(r"\d+", m["d2"]).group(0))
+    return mon1, d1, mon2, d2
+
+
+def _check_range(m: re.Match, text: str) -> bool:
+    parts = _range_parts(m)
+    if parts is None:
+        return False
+    mon1, d1, mon2, d2 = parts
     # a range runs forward ("3 and 3 March" is two mentions of one day; a leap year admits Feb. 29)
     start, end = _safe_date(2000, mon1, d1), _safe_date(2000 if mon2 >= mon1 else 2001, mon2, d2)
     return start is not None and end is not None and end > start
@@ -1130,14 +1140,10 @@ def _r_season_year(m: re.Match, ctx: _Ctx) -> Resolved | None:
 
 
 def _r_range(m: re.Match, ctx: _Ctx) -> Resolved | None:
-    m1 = _g(m, "m1") or _g(m, "m2")
-    m2 = _g(m, "m2") or m1
-    if not m1[0].isupper() or not m2[0].isupper():
+    parts = _range_parts(m)
+    if parts is None:
         return None
-    mon1 = int(_lexicon()["month"][m1.lower().rstrip(".")])
-    mon2 = int(_lexicon()["month"][m2.lower().rstrip(".")])
-    d1 = int(re.match(r"\d+", m["d1"]).group(0))
-    d2 = int(re.match(r"\d+", m["d2"]).group(0))
+    mon1, d1, mon2, d2 = parts
     year = _year_of(_g(m, "y"))
     if year is None:
         if ctx.anchor is None:
