@@ -163,6 +163,10 @@ class Event(Record):
     actor2: Actor | None = None
     assoc_actor2: list[Actor] = Field(default_factory=list)
     interaction: int | None = Field(default=None, description="ACLED interaction code from the two actor categories.")
+    targets: list[str] = Field(
+        default_factory=list, description="Physical targets hit or attacked (buildings, vehicles, infrastructure), as written."
+    )
+    weapons: list[str] = Field(default_factory=list, description="Weapons or means used, as written.")
     civilian_targeting: bool = False
     location: Place | None = None
     fatalities: int | None = Field(default=None, description="Best estimate; null when the text says nothing.")
