@@ -113,3 +113,85 @@ def test_actors_lookup_country_qualified_alias_needs_that_country():
     # "regime forces" means Syria's army only in a text about Syria.
     assert lookup_actor("regime forces", country_hint="SY").name == "Military Forces of Syria"
     assert lookup_actor("regime forces", country_hint="MM").name == "Military Forces of Myanmar"
+
+
+@pytest.mark.parametrize(
+    "text, name, category, country",
+    [
+        ("FMLN", "FMLN", "rebel group", "SV"),
+        ("Farabundo Marti National Liberation Front", "FMLN", "rebel group", "SV"),
+        ("the Extraditables", "Medellin Cartel", "political militia", "CO"),
+        ("MRTA", "Tupac Amaru Revolutionary Movement", "rebel group", "PE"),
+        ("Cártel de Caborca", "Caborca Cartel", "political militia", "MX"),
+        ("Los Tlacos", "Los Tlacos", "political militia", "MX"),
+        ("PSLF", "Ta'ang National Liberation Army", "rebel group", "MM"),
+    ],
+)
+def test_actors_lookup_armed_groups_added_from_public_lists(text, name, category, country):
+    match = lookup_actor(text)
+    assert (match.name, match.category, match.country) == (name, category, country)
+
+
+def test_actors_country_acronym_only_in_capitals():
+    # 'car' (of 'car bomb') is not the Central African Republic; 'CAR' is.
+    assert lookup_actor("car") is None and lookup_actor("the car") is None
+    assert lookup_actor("CAR").name == "Military Forces of Central African Republic"
+    assert lookup_actor("us") is None
+
+
+def test_actors_dictionary_names_are_unique():
+    names = [e.name for e in load_entries()]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize(
+    "text, individual, organisation",
+    [
+        ("ELN GUERRILLAS", "GUERRILLAS", "ELN"),
+        ("FMLN URBAN COMMANDOS", "URBAN COMMANDOS", "FMLN"),
+        ("THE AUTHORITIES", None, None),
+        ("EXCERPTS] URBAN GUERRILLAS", "URBAN GUERRILLAS", None),
+        ("GUERRILLAS OF THE ARMY OF NATIONAL LIBERATION (ELN)", "GUERRILLAS", "ELN"),
+        ("members of the FMLN", "members", "FMLN"),
+        ("THE ARMED FORCES", None, "THE ARMED FORCES"),
+        ("the Shining Path", None, "Shining Path"),
+        ("URBAN GUERRILLAS", "URBAN GUERRILLAS", None),
+        ("A GROUP OF TERRORISTS", "A GROUP OF TERRORISTS", None),
+        ("gunmen", "gunmen", None),
+        (None, None, None),
+    ],
+)
+def test_actors_muc_perpetrator_individual_or_organisation(text, individual, organisation):
+    from conflictwire.evaluate.mappings import muc_perpetrator_fillers
+
+    assert muc_perpetrator_fillers(text) == (individual, organisation)
+
+
+@pytest.mark.parametrize(
+    "text, victim",
+    [("SENATOR FEDERICO ESTRADA", "FEDERICO ESTRADA"), ("Jaime Pardo Leal", "Jaime Pardo Leal"), ("two peasants", None),
+     ("THE CIVILIANS", None), ("a police commander", None), ("the Iraqi army", None),
+     ("LIBERAL LEADER JUAN CARLOS RUIZ", "JUAN CARLOS RUIZ"), ("U.S. citizen Mary Smith", "Mary Smith"), ("the supreme court", None)],
+)
+def test_actors_muc_victim_is_a_named_person(text, victim):
+    from conflictwire.evaluate.mappings import muc_victim_filler
+
+    assert muc_victim_filler(text) == victim
+
+
+def test_actors_ucdp_names_follow_ucdp_convention():
+    from conflictwire.evaluate.mappings import ucdp_actor_names
+    from conflictwire.evaluate.metrics import any_name_matches
+
+    # UCDP: the KIA as 'KIO', the PDF under 'NUG', state forces as the government.
+    assert any_name_matches(ucdp_actor_names(["Kachin Independence Army"]), ["KIO"])
+    assert any_name_matches(ucdp_actor_names(["People's Defence Force"]), ["NUG"])
+    assert any_name_matches(ucdp_actor_names(["Military Forces of Myanmar"]), ["Government of Myanmar (Burma)"])
+    assert not any_name_matches(ucdp_actor_names(["Kachin Independence Army"]), ["MNDAA"])
+
+
+def test_actors_muc_perpetrator_country_and_possessive():
+    from conflictwire.evaluate.mappings import muc_perpetrator_fillers
+
+    assert muc_perpetrator_fillers("COLOMBIA") == (None, None)
+    assert muc_perpetrator_fillers("THE FMLN'S") == (None, "FMLN")

@@ -252,3 +252,82 @@ def test_arguments_failure_leaves_event_and_warns():
     ev = Event(event_id="t", article_id="x", event_type="Battles", sub_event_type="Armed clash")
     fill_arguments(article, ev, Span(start=0, end=10, text=article.text[:10]), Options())
     assert ev.actor1 is None and any("arguments not filled" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type, targets, weapons",
+    [
+        ("A car bomb exploded outside the Peruvian embassy in Lima on Tuesday.", "Remote explosive/landmine/IED", ["Peruvian embassy"], ["car bomb"]),
+        ("Rebels blew up two high-voltage pylons near Medellin.", "Remote explosive/landmine/IED", ["high-voltage pylons"], []),
+        ("Gunmen opened fire on a bus with machine-gun fire and grenades.", "Attack", ["bus"], ["machine-gun", "grenades"]),
+        ("Guerrillas set off dynamite at the headquarters of the Liberal Party.", "Remote explosive/landmine/IED", ["headquarters of the Liberal Party"], ["dynamite"]),
+        ("Soldiers clashed with rebels near the border.", "Armed clash", [], []),
+    ],
+)
+def test_arguments_targets_and_weapons_with_evidence(analyse, text, sub_event_type, targets, weapons):
+    article = analyse(text)
+    event_type = "Battles" if sub_event_type == "Armed clash" else "Explosions/Remote violence" if "explosive" in sub_event_type else "Violence against civilians"
+    ev = event_for(article, event_type=event_type, sub_event_type=sub_event_type)
+    assert ev.targets == targets and ev.weapons == weapons
+    spans = {(e.field, e.text) for e in ev.evidence}
+    assert {("target", t) for t in targets} | {("weapon", w) for w in weapons} <= spans
+    for e in ev.evidence:
+        assert article.text[e.start : e.end] == e.text
+
+
+def test_arguments_things_are_not_actors(analyse):
+    # The bus is what was attacked (a target), the car of 'car bomb' is no country (CAR) and no actor.
+    ev = event_for(analyse("URBAN GUERRILLAS ATTACKED THE BUS WITH DYNAMITE IN SAN SALVADOR."), event_type="Violence against civilians", sub_event_type="Attack")
+    assert ev.actor1.text == "URBAN GUERRILLAS" and ev.actor2 is None
+    assert ev.targets == ["BUS"] and ev.weapons == ["DYNAMITE"]
+    ev = event_for(analyse("A car bomb went off near a market in Kabul."), event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED")
+    assert ev.actor1 is None and ev.weapons == ["car bomb"]
+
+
+def test_arguments_refill_keeps_one_copy_of_targets_and_weapons(analyse):
+    article = analyse("Guerrillas dynamited a power pylon with a bomb.")
+    ev = event_for(article, event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED")
+    fill_arguments(article, ev, article.sentences[0], Options())
+    assert [e.field for e in ev.evidence].count("weapon") == len(ev.weapons) == 1
+
+
+@pytest.mark.parametrize(
+    "text, sentence, perpetrator",
+    [
+        ("A bomb exploded at a bank in Lima on Monday. Nobody was hurt. The MRTA claimed responsibility for the blast.", 0, "Tupac Amaru Revolutionary Movement"),
+        ("A BOMB EXPLODED AT A BANK IN SAN SALVADOR. THE AUTHORITIES BLAMED THE FMLN FOR THE ATTACK.", 0, "FMLN"),
+        ("Five soldiers were killed in an ambush near Arauca. Officials attributed the ambush to the ELN.", 0, "ELN"),
+        ("A bomb exploded at a bank in Lima. The government held the Shining Path responsible.", 0, "Shining Path"),
+    ],
+)
+def test_arguments_perpetrator_from_a_claim_or_blame_nearby(analyse, text, sentence, perpetrator):
+    ev = event_for(analyse(text), sentence=sentence, event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED")
+    assert ev.actor1 is not None and ev.actor1.name == perpetrator
+    assert any(e.field == "actor1" for e in ev.evidence)
+
+
+@pytest.mark.parametrize("text", ["A bomb exploded at a bank in Lima on Monday. Nobody was hurt.", "A bomb exploded at a bank in Lima. The army held a meeting."])
+def test_arguments_no_claim_no_perpetrator(analyse, text):
+    ev = event_for(analyse(text), event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED")
+    assert ev.actor1 is None
+
+
+def test_arguments_victim_written_as_the_name_an_appositive_gives(analyse):
+    ev = event_for(analyse("Gunmen killed the mayor, Jose Diaz, on Monday."), event_type="Violence against civilians", sub_event_type="Attack")
+    assert ev.actor1.name == "Unidentified Armed Group"
+    assert ev.actor2.text == "Jose Diaz"
+    assert ev.fatalities == 1
+
+
+def test_arguments_targets_written_without_pronouns_or_vague_quantities(analyse):
+    ev = event_for(analyse("Gunmen set fire to her car and several homes in the village."), event_type="Riots", sub_event_type="Violent demonstration")
+    assert ev.targets == ["car", "homes"]
+
+
+def test_notes_render_explanation_shows_targets_and_weapons(analyse):
+    article = analyse("A car bomb exploded outside the Peruvian embassy in Lima on Tuesday.")
+    ev = event_for(article, event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED")
+    article.events = [ev]
+    out = render_explanation(article)
+    assert "target" in out and "Peruvian embassy" in out and "car bomb" in out
+    assert "[italic red]car bomb[/italic red]" in out

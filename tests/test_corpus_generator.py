@@ -144,6 +144,16 @@ def test_corpus_distinct_events_never_share_a_place_within_a_week(generated):
             assert abs((a - b).days) > 7
 
 
+def test_corpus_distinct_events_within_a_week_are_far_apart():
+    # Farther apart than the benchmark's --match-km and the merger's max_km: place and day decide.
+    articles, truth = corpus.generate_corpus(1500, seed=3)
+    events = list(truth["events"].values())
+    for a, b in itertools.combinations(events, 2):
+        if abs((date.fromisoformat(a["date"]) - date.fromisoformat(b["date"])).days) <= 7:
+            assert corpus._km(a, b) >= corpus.MIN_KM_APART, (a["place"], b["place"])
+    assert corpus.MIN_KM_APART > 25
+
+
 def test_corpus_longest_shared_run_counts_words():
     assert corpus.longest_shared_run("a b c d e", "x b c d y") == 3
     assert corpus.longest_shared_run("One two", "three four") == 0
@@ -199,7 +209,14 @@ def test_bench_scores_event_merges(tmp_path):
     con.commit()
     truth = tiny_truth()
     stored = {"a": None, "b": None}
+    # A Riots record is no report of a battle, whatever its place and day: a2 matches no truth event.
     scores = bench_corpus.score_events(truth, con, stored, max_km=25, max_days=2)
+    extraction, merging, share = scores["extraction"], scores["merging"], scores["duplicates_among_stored_events"]
+    assert extraction["matched_to_truth"] == 2 and extraction["unmatched"] == 2
+    assert merging["pairs_true"] == 1 and merging["pairs_correct"] == 1 and merging["recall"] == 1.0
+    assert share["merged_events"] == 3 and share["repeats_any_type"] == 0
+    # Matched on place and day only (the previous definition), a2 is a second report of E1.
+    scores = bench_corpus.score_events(truth, con, stored, max_km=25, max_days=2, family=False)
     extraction, merging, share = scores["extraction"], scores["merging"], scores["duplicates_among_stored_events"]
     assert extraction["matched_to_truth"] == 3 and extraction["unmatched"] == 1
     assert extraction["main_event_found_share"] == 1.0

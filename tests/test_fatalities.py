@@ -121,3 +121,47 @@ def test_fatalities_evidence_span_points_at_the_words(nlp):
     found = find_fatalities(nlp(text), 0, len(text))
     span = text[found.mentions[0].start : found.mentions[0].end]
     assert "12" in span and "killed" in span
+
+
+@pytest.mark.parametrize(
+    "text, best",
+    [
+        # one person named by a singular noun is one death
+        ("A man is shot dead outside a bakery", 1),
+        ("A teenager was stabbed to death at a bus stop", 1),
+        ("They locate an executed man near the dam", 1),
+        ("Beheaded woman found in a ditch outside the city", 1),
+        ("Police find a decapitated body in a vacant lot", 1),
+        ("They leave a man bound and murdered beside the road", 1),
+        ("Gunmen riddled a taxi driver in the market", 1),
+        ("Wounded man dies in hospital", 1),
+        # bodies and remains found are deaths; a couple, a family of N
+        ("Three lifeless bodies were left near the highway", 3),
+        ("Human remains found in a well on the outskirts", 1),
+        ("Attackers kill couple at their farm", 2),
+        ("Family of four killed when gunmen stormed their house", 4),
+        ("They find a man and a woman without life in a field", 2),
+        ("Violent night: 6 die.", 6),
+        # a building is nobody
+        ("Soldiers riddled the truck with bullets", None),
+        # translated Spanish idiom; killings counted by their article or number; the same body twice
+        ("A 30-year-old man is deprived of his life in the market", 1),
+        ("A homicide and two wounded in a shooting on Sunday", 1),
+        ("Police register three murders overnight", 3),
+        ("The murder suspect was detained on Friday", None),
+        ("They locate a body near the dam. The body has not been identified", 1),
+        ("Registran cuatro ejecuciones en la ciudad", 4),
+        # Spanish / Portuguese headline forms
+        ("Matan a un hombre afuera de una tienda", 1),
+        ("Asesinan a tres jóvenes en una fiesta", 3),
+        ("Hallan osamenta en un predio", 1),
+        ("Localizan restos humanos en una brecha", 1),
+        ("Mueren cuatro civiles durante un enfrentamiento", 4),
+        ("Ataque armado deja siete muertes en un bar", 7),
+        ("Acribillan a una mujer en su domicilio", 1),
+        ("Matam homem a tiros em frente de bar", 1),
+    ],
+)
+def test_fatalities_singular_victims_bodies_and_spanish_headlines(nlp, text, best):
+    found = fatalities(nlp, text)
+    assert (found[1] if found else None) == best

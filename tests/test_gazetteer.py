@@ -37,6 +37,12 @@ def gazetteer(tmp_path_factory):
         ("U.S.", "US", "PCLI"),
         ("Ky.", "US", "ADM1"),
         ("Laurel County", "US", "ADM2"),
+        ("Deir Ezzor", "SY", "ADM1"),  # words split otherwise than in "Deir ez-Zor"
+        ("Abu Kamal", "SY", "PPL"),  # "Ālbū Kamāl"
+        ("Democratic Republic of Congo", "CD", "PCLI"),  # "... of the Congo"
+        ("Santiago de Ixcuintla", "MX", "PPL"),  # filed as "Santiago Ixcuintla"
+        ("Karen State", "MM", "ADM1"),  # former English name of Kayin State (project table)
+        ("Distrito Federal", "MX", "ADM1"),
     ],
 )
 def test_gazetteer_lookup_normalises_spellings(gazetteer, name, country, feature):
@@ -157,3 +163,48 @@ def test_gazetteer_unwritable_cache_is_a_clear_error(tmp_path, monkeypatch):
             gz.open_gazetteer()
     finally:
         gz.open_gazetteer.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "name, keys",
+    [
+        ("Deir ez-Zor", {"deir ez zor", "deirezzor"}),
+        ("Republic of the Congo", {"republic of the congo", "republic of congo"}),
+    ],
+)
+def test_gazetteer_index_keys_cover_word_splits_and_articles(name, keys):
+    from conflictwire.geo.names import index_keys
+
+    assert keys <= index_keys(name)
+
+
+def test_gazetteer_query_keys_drop_connectors_after_the_whole_name():
+    from conflictwire.geo.names import query_keys
+
+    keys, hint = query_keys("Tlajomulco de Zúñiga")
+    assert keys[0] == "tlajomulco de zuniga" and "tlajomulco zuniga" in keys and hint == ()
+    keys, hint = query_keys("Taze Township")
+    assert "taze" in keys and "PPL" in hint
+
+
+def test_gazetteer_regions_lie_among_their_members(gazetteer):
+    from conflictwire.geo.resolve import distance_km
+
+    darfur = gazetteer.lookup("Darfur")[0]
+    assert darfur.feature_code == "RGN" and darfur.country_code == "SD"
+    peninsula = gazetteer.lookup("Korean Peninsula")[0]
+    assert peninsula.country_code is None  # spans two countries
+    north, south = gazetteer.country("KP"), gazetteer.country("KR")
+    assert distance_km(peninsula.latitude, peninsula.longitude, north.latitude, north.longitude) < 400
+    assert distance_km(peninsula.latitude, peninsula.longitude, south.latitude, south.longitude) < 400
+
+
+def test_gazetteer_region_rows_name_their_source_and_members(gazetteer):
+    from conflictwire.geo.gazetteer import _DATA
+
+    rows = [line.split("\t") for line in (_DATA / "regions.tsv").read_text("utf-8").splitlines()
+            if line and not line.startswith("#") and not line.startswith("names\t")]
+    assert rows
+    for names, members, source in rows:
+        assert source.strip() and members.split(), names
+        assert gazetteer.lookup(names.split("|")[0])[0].feature_code in ("RGN", "ADM1"), names

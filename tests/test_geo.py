@@ -135,6 +135,115 @@ def test_geoparse_dateline_sets_the_country(options):
     assert found["Baiji"].country_code == "IQ"
 
 
+@pytest.mark.parametrize(
+    "text, word, country, admin1",
+    [
+        # untagged or oddly labelled names after a locative word, with no spaCy place entity
+        ("Police found a burned car on the highway in Irapuato on Sunday.", "Irapuato", "MX", "Guanajuato"),
+        ("A taxi driver was shot dead north of Hermosillo late on Friday.", "Hermosillo", "MX", "Sonora"),
+        ("Gunmen left a banner near the Municipal Palace of Olinalá.", "Olinalá", "MX", "Guerrero"),
+        ("Ejecutan a dos hombres en Iztapalapa", "Iztapalapa", "MX", None),
+        # a headline that opens with its place and a colon
+        ("Tijuana: two men shot outside a bar", "Tijuana", "MX", "Baja California"),
+        # connectors inside names, and the gazetteer's form without them
+        ("Santiago de Ixcuintla, Nayarit: gunmen attacked a patrol", "Santiago de Ixcuintla", "MX", "Nayarit"),
+        # former names of divisions, transliterations split differently, an article joined by a hyphen
+        ("Fighting resumed in Karen State near the Thai border.", "Karen State", "MM", "Kayin"),
+        ("Shelling hit villages on the outskirts of Deir Ezzor.", "Deir Ezzor", "SY", None),
+        ("Clashes broke out in al-Raqqa countryside on Monday.", "al-Raqqa", "SY", None),
+        # a country named in the text outweighs a larger namesake elsewhere
+        ("Army officials in the Democratic Republic of Congo said rebels attacked Beni overnight.", "Beni", "CD", None),
+    ],
+)
+def test_geoparse_recognises_headline_places_in_the_right_country(options, text, word, country, admin1):
+    from conflictwire.geo import geoparse_text
+
+    found = _by_text(geoparse_text(text, options))
+    assert word in found, found
+    assert found[word].country_code == country
+    if admin1:
+        assert found[word].admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ten soldiers were killed in the west province of the country.",  # no capitalised name at all
+        "Residents of Loma Dorada said the shooting lasted an hour.",  # "Loma" alone is Rome's name in one language
+        "A man was shot in the Lucio Blanco neighborhood.",  # a word of a longer name the gazetteer lacks
+    ],
+)
+def test_geoparse_no_place_from_part_of_an_unknown_name(options, text):
+    from conflictwire.geo import geoparse_text
+
+    resolved = [t for t in geoparse_text(text, options) if t.name is not None]
+    assert resolved == []
+
+
+def test_geoparse_neighbourhood_lies_in_its_town_not_in_a_namesake_elsewhere(options):
+    from conflictwire.geo import geoparse_text
+
+    found = _by_text(geoparse_text("A man was killed in the Santa Rita neighborhood of Celaya.", options))
+    assert found["Santa Rita"].country_code == "MX" and found["Santa Rita"].name == found["Celaya"].name
+    assert "inside:Celaya" in found["Santa Rita"].evidence and found["Santa Rita"].score < found["Celaya"].score
+    alone = _by_text(geoparse_text("A man was killed in the Santa Rita neighborhood.", options))
+    assert alone["Santa Rita"].name is None and "no-candidate" in alone["Santa Rita"].evidence
+
+
+def test_geoparse_given_spans_use_the_place_inside_a_facility_name(options):
+    from conflictwire.geo import geoparse_text
+
+    text = "Doctors at Kirkuk General Hospital and the University of Basra treated the wounded."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Kirkuk General Hospital", "University of Basra")]
+    hospital, university = geoparse_text(text, options, given_spans=spans)
+    assert hospital.name == "Kirkuk" and "part-of-name:Kirkuk" in hospital.evidence
+    assert university.country_code == "IQ" and "part-of-name:Basra" in university.evidence
+
+
+def test_geoparse_given_spans_street_takes_its_town(options):
+    from conflictwire.geo import geoparse_text
+
+    text = "Police closed Rashid Street in Baghdad after the blast."
+    street, city = geoparse_text(text, options, given_spans=[(14, 27), (31, 38)])
+    assert street.latitude == city.latitude and street.country_code == "IQ"
+    assert street.geonameid is None and "inside:Baghdad" in street.evidence
+
+
+def test_geoparse_region_and_its_demonym(options):
+    from conflictwire.geo import geoparse_text
+
+    found = _by_text(geoparse_text("Fighting in Darfur spread as South Ossetian militias regrouped.", options, given_spans=[(12, 18), (29, 43)]))
+    assert found["Darfur"].country_code == "SD" and found["Darfur"].feature_code == "RGN"
+    assert found["South Ossetian"].name == "South Ossetia" and found["South Ossetian"].country_code == "GE"
+
+
+def test_geoparse_given_spans_demonym_of_a_region(options):
+    from conflictwire.geo import geoparse_text
+
+    abkhaz, sukhumi = geoparse_text("Abkhaz officials met in Sukhumi.", options, given_spans=[(0, 6), (24, 31)])
+    assert abkhaz.name == "Abkhazia" and abkhaz.country_code == "GE"
+    assert sukhumi.admin1 == "Abkhazia"
+
+
+def test_score_ucdp_location_counts_names_of_one_division_and_detected_records():
+    from conflictwire.evaluate.events import score_ucdp
+
+    def record(admin1, lat, lon):
+        return {"id": "r", "gold": {"location": {"admin1": admin1, "lat": lat, "lon": lon}}}
+
+    records = [record("Michoacán state", 19.70, -101.19), record("Sonora state", 29.07, -110.96), record("Kayin state", 16.9, 97.6)]
+    preds = [
+        [{"admin1": "Michoacán de Ocampo", "lat": 19.70, "lon": -101.18}],  # official and short name of one state
+        [{"admin1": "Sinaloa", "lat": 24.80, "lon": -107.39}],  # another state, far away
+        [],  # no event detected
+    ]
+    metrics, _ = score_ucdp(records, preds)
+    assert metrics["admin1_match"] == pytest.approx(1 / 3)
+    assert metrics["admin1_match_detected"] == pytest.approx(1 / 2)
+    assert metrics["location_within_25km"] == pytest.approx(1 / 3)
+    assert metrics["location_within_25km_detected"] == pytest.approx(1 / 2)
+
+
 # --------------------------------------------------------------------------- event locations
 
 
@@ -209,6 +318,24 @@ def test_locate_events_without_a_place_in_reach_falls_back_to_the_main_place():
     article.events = [_event(0, attack, attack + 6, text)]
     (located,) = locate_events(article)
     assert located.name == "Norvale" and located.geo_precision == 2
+
+
+def test_locate_events_passes_over_a_place_inside_an_organisation_name():
+    from conflictwire.geo import locate_events
+
+    text = "The Norvale Brigade attacked a convoy in Eastmarch."
+    article = Article(id="a1", clean_text=text, sentences=[Span(start=0, end=len(text), text=text)])
+    article.toponyms = [
+        _toponym(text, "Norvale", evidence=["population", "gazetteer:ORG"], **PLACES["Norvale"]),
+        _toponym(text, "Eastmarch", evidence=["population", "spacy:GPE"], **PLACES["Eastmarch"]),
+    ]
+    attack = text.index("attacked")
+    article.events = [_event(0, attack, attack + 8, text)]
+    (located,) = locate_events(article)
+    assert located.name == "Eastmarch" and located.geo_precision == 3
+    article.toponyms = article.toponyms[:1]  # the group's home town is still better than nothing
+    (located,) = locate_events(article)
+    assert located.name == "Norvale"
 
 
 def test_locate_events_with_no_toponyms_leaves_location_empty():

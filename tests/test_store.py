@@ -11,7 +11,7 @@ import subprocess
 import sys
 import textwrap
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -199,12 +199,66 @@ def test_store_records_migrations_and_reopens(store_target):
     first.save_article(build_article("a1", [build_event("a1")]))
     first.close()
     again = open_store(store_target)
-    assert again.db.query("SELECT version FROM schema_migrations") == [(1,)]
+    assert again.db.query("SELECT version FROM schema_migrations ORDER BY version") == [(1,), (2,), (3,)]
     assert again.counts()["events"] == 1
     again.db.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)")
     again.close()
     with pytest.raises(StoreError, match="newer than this conflictwire"):
         open_store(store_target)
+
+
+# The columns an event table had at schema version 1 (before Event.targets and Event.weapons).
+VERSION_1_MISSING = {"targets", "weapons"}
+
+
+def make_version_1_database(target: str, event: Event) -> None:
+    """A database as conflictwire wrote it at schema version 1: no targets/weapons columns and, on
+    SQLite, the first full-text layout (``key``/``body`` rows written by hand, no triggers)."""
+    from conflictwire.store.dialects import dialect_for
+
+    db = dialect_for(target)
+    db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at REAL)")
+    db.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (1, 'initial', 0)")
+    for table in t.ALL_TABLES:
+        old = t.Table(table.name, tuple(c for c in table.columns if c.name not in VERSION_1_MISSING), table.primary_key)
+        db.create_table(old)
+        if old.name == "events":
+            row = t.EVENTS.row(event, seq=1, stored_at=0.0, actor_names="|eastern brigade|", fts_body="Norvale ambush")
+            cols = old.column_names
+            db.execute(f"INSERT INTO events ({', '.join(chr(34) + c + chr(34) for c in cols)}) "
+                       f"VALUES ({', '.join('?' for _ in cols)})", [row[c] for c in cols])
+    if db.name == "sqlite":
+        for name in ("events", "merged_events"):
+            db.execute(f"CREATE VIRTUAL TABLE {name}_fts USING fts5(key UNINDEXED, body, "
+                       "tokenize='unicode61 remove_diacritics 2')")
+        db.execute("INSERT INTO events_fts (key, body) VALUES ('a0-e0', 'Norvale ambush')")
+    db.close()
+
+
+def test_store_migrates_a_version_1_database(store_target):
+    old_event = build_event("a0", 0)
+    make_version_1_database(store_target, old_event)
+    store = open_store(store_target)
+    try:
+        assert store.db.query("SELECT version FROM schema_migrations ORDER BY version") == [(1,), (2,), (3,)]
+        for table in ("events", "merged_events"):
+            assert VERSION_1_MISSING <= set(store.db.columns(table))
+        # The event stored before the migration reads back with the new fields' defaults.
+        assert store.get_event("a0-e0", raw=True) == old_event
+        assert store.get_event("a0-e0", raw=True).targets == []
+        new = build_event("a1", 0, place="Kessel", targets=["the police station"], weapons=["rocket-propelled grenades"])
+        store.save_article(build_article("a1", [new]))
+        back = store.get_event("a1-e0", raw=True)
+        assert back.targets == ["the police station"] and back.weapons == ["rocket-propelled grenades"]
+        # The text filter finds the old row (index rebuilt from fts_body) and the new one (triggers).
+        assert [e.event_id for e in store.query_events(EventFilter(text="Norvale ambush"), raw=True)] == ["a0-e0"]
+        assert [e.event_id for e in store.query_events(EventFilter(text="Kessel"), raw=True)] == ["a1-e0"]
+        assert [e.event_id for e in store.query_events(EventFilter(text="grenades"), raw=True)] == ["a1-e0"]
+    finally:
+        store.close()
+    again = open_store(store_target)  # reopening applies nothing twice
+    assert again.db.query("SELECT COUNT(*) FROM schema_migrations")[0][0] == 3
+    again.close()
 
 
 def test_store_sqlite_reader_sees_a_consistent_snapshot_while_writing(tmp_path):
@@ -262,6 +316,49 @@ def test_store_bulk_load_gives_the_same_store_as_saving_one_by_one(store_target,
         saved = (single.counts(), [e.model_dump() for e in single.query_events()], single.duplicate_of("a4"))
     assert loaded == saved
     assert loaded[0]["merged_events"] == 3 and loaded[2] == "a1"
+
+
+def _random_reports(seed: int, n_articles: int = 40) -> list:
+    """Articles whose events crowd a few places and days: ranges of 0 to 400 days (some ending before
+    they start), types of one family and of others, shared and different actors and tolls."""
+    rng = random.Random(seed)
+    kinds = [("Battles", "Armed clash"), ("Violence against civilians", "Attack"),
+             ("Explosions/Remote violence", "Air/drone strike"), ("Protests", "Peaceful protest"),
+             ("Riots", "Mob violence"), ("Strategic developments", "Arrests")]
+    articles = []
+    for a in range(n_articles):
+        events = []
+        for n in range(rng.randint(1, 3)):
+            event_type, sub = rng.choice(kinds)
+            start = date(2015, 3, 1) + timedelta(days=rng.randint(0, 12))
+            length = rng.choice([0, 0, 0, 1, 3, 7, 8, 20, 40, 400])
+            end = start + timedelta(days=length) if length else (start - timedelta(days=2) if rng.random() < 0.1 else None)
+            events.append(build_event(f"a{a}", n, event_type=event_type, sub_event_type=sub, day=start.isoformat(),
+                                      place=rng.choice(["Norvale", "Norvale East", "Brightwater", "Kessel", None]),
+                                      actor1=rng.choice(["Eastern Brigade", "eastern brigade", "River Front", None]),
+                                      fatalities=rng.choice([None, 2, 3, 4, 10, 30]), date_end=end))
+        articles.append(build_article(f"a{a}", events, seed=seed * 1000 + a))
+    return articles
+
+
+def _partition(store) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for event_id, cluster_id in store.db.query('SELECT "event_id", "cluster_id" FROM event_clusters'):
+        groups.setdefault(cluster_id, set()).add(event_id)
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_store_online_merge_and_recluster_agree(store, seed):
+    # Merging article by article and reclustering everything at the end are one rule applied twice.
+    for article in _random_reports(seed):
+        store.save_article(article)
+    online = _partition(store)
+    online_merged = sorted(e.model_dump_json() for e in store.query_events())
+    assert any(len(g) > 1 for g in online)  # the case has merges to agree on
+    store.recluster()
+    assert _partition(store) == online
+    assert sorted(e.model_dump_json() for e in store.query_events()) == online_merged
 
 
 # --- crash safety ---------------------------------------------------------------------------------

@@ -5,8 +5,9 @@ Two questions, two tools:
 - *Is this article a copy of one we have?* (the same wire story on ten sites): MinHash signatures
   over word shingles, looked up in an LSH index (datasketch). A copy is linked to the first article,
   and its events are not counted again.
-- *Is this event one we already have from another article?* Same event type, overlapping actors,
-  places within a few km, dates within a couple of days: the events are linked, with the reason for
+- *Is this event one we already have from another article?* Same event type (or one of its family,
+  with a shared actor or death toll: an "Attack" in one report is an "Armed clash" in another),
+  overlapping actors, places within a few km, dates within a day: the events are linked, with the reason for
   each link, and each connected group becomes one merged event that keeps every source, every
   evidence span and the spread of fatalities (UCDP-style low / best / high).
 
@@ -69,6 +70,27 @@ class DedupThresholds:
 
 
 DEFAULT_THRESHOLDS = DedupThresholds()
+
+# Families of ACLED event types whose reports may be one event typed two ways: one killing is an
+# "Attack" (Violence against civilians) in one report and an "Armed clash" (Battles) or a roadside
+# bomb (Explosions/Remote violence) in another; a protest that turned violent is a Protest in one
+# report and a Riot in the next. Strategic developments form no family: each type only with itself.
+TYPE_FAMILY = {
+    "Battles": "political violence",
+    "Explosions/Remote violence": "political violence",
+    "Violence against civilians": "political violence",
+    "Protests": "demonstrations",
+    "Riots": "demonstrations",
+}
+
+
+# Its sub-event types are events of their own kinds: they merge only with their own sub-event type.
+STRATEGIC = "Strategic developments"
+
+
+def type_family(event_type: str) -> str:
+    """The family of an ACLED event type (the type itself when it has none)."""
+    return TYPE_FAMILY.get(event_type, event_type)
 
 # Events dated to a span longer than a week are never merged on their date.
 MAX_MERGEABLE_RANGE_DAYS = 7
@@ -250,6 +272,19 @@ def _day_range(event: Event) -> tuple[date, date] | None:
     return event.event_date, end
 
 
+def mergeable_span(event: Event) -> tuple[date, date] | None:
+    """The days an event may be merged on: its day range, or None when it has no date or its date
+    is a span longer than :data:`MAX_MERGEABLE_RANGE_DAYS` (such an event is never merged).
+
+    The online merge (the store's candidate query) and :func:`cluster_events` both start from this,
+    so that merging article by article and reclustering everything give the same clusters.
+    """
+    span = _day_range(event)
+    if span is None or (span[1] - span[0]).days > MAX_MERGEABLE_RANGE_DAYS:
+        return None
+    return span
+
+
 def compare_dates(a: Event, b: Event, max_days: int) -> str | None:
     range_a, range_b = _day_range(a), _day_range(b)
     if range_a is None or range_b is None:
@@ -280,10 +315,29 @@ def compare_actors(a: Event, b: Event, similarity: float) -> str | None:
     return None
 
 
-def compare_events(a: Event, b: Event, thresholds: DedupThresholds = DEFAULT_THRESHOLDS) -> list[str] | None:
-    """The reasons ``a`` and ``b`` report the same event, or None when they do not."""
-    if a.event_type != b.event_type or a.article_id == b.article_id:
+def compare_fatalities(a: Event, b: Event) -> str | None:
+    """Why two reports' death tolls are one toll told twice: equal, or within 2 or a quarter."""
+    if a.fatalities is None or b.fatalities is None:
         return None
+    gap = abs(a.fatalities - b.fatalities)
+    if gap <= max(2, 0.25 * max(a.fatalities, b.fatalities)):
+        return "same fatalities" if gap == 0 else f"fatalities {a.fatalities} / {b.fatalities}"
+    return None
+
+
+def compare_events(a: Event, b: Event, thresholds: DedupThresholds = DEFAULT_THRESHOLDS) -> list[str] | None:
+    """The reasons ``a`` and ``b`` report the same event, or None when they do not.
+
+    Same event type (for Strategic developments, the same sub-event type), or two types of one
+    family (:data:`TYPE_FAMILY`) when the reports also name a common actor or close death tolls;
+    then dates, places and actors as the thresholds say.
+    """
+    if a.article_id == b.article_id:
+        return None
+    if a.event_type != b.event_type and type_family(a.event_type) != type_family(b.event_type):
+        return None
+    if a.event_type == STRATEGIC and a.sub_event_type != b.sub_event_type:
+        return None  # an arrest and a looting, an agreement and a base set up: other events
     when = compare_dates(a, b, thresholds.max_days)
     if when is None:
         return None
@@ -293,10 +347,18 @@ def compare_events(a: Event, b: Event, thresholds: DedupThresholds = DEFAULT_THR
     who = compare_actors(a, b, thresholds.actor_similarity)
     if who is None:
         return None
-    what = f"same type {a.event_type!r}"
-    if a.sub_event_type != b.sub_event_type:
-        what += f" (sub-types {a.sub_event_type!r} / {b.sub_event_type!r})"
-    return [what, when, where, who]
+    if a.event_type == b.event_type:
+        what = f"same type {a.event_type!r}"
+        if a.sub_event_type != b.sub_event_type:
+            what += f" (sub-types {a.sub_event_type!r} / {b.sub_event_type!r})"
+        return [what, when, where, who]
+    # Another type of the family: a place and a day alone are not enough, the reports must share
+    # who took part or how many died.
+    toll = compare_fatalities(a, b)
+    if not who.startswith(("shared actor", "similar actors")) and toll is None:
+        return None
+    what = f"types {a.event_type!r} / {b.event_type!r} of one family ({type_family(a.event_type)})"
+    return [what, when, where, who] + ([toll] if toll else [])
 
 
 @dataclass(frozen=True)
@@ -359,21 +421,23 @@ def cluster_events(
             i = parent[i]
         return i
 
-    # (event_type, day, place key) -> indexes of earlier events registered there.
+    # (type family, day, place key) -> indexes of earlier events registered there, on every day
+    # of their span.
     blocks: dict[tuple, list[int]] = defaultdict(list)
     links: list[Link] = []
     for i, event in enumerate(events):
-        span = _day_range(event)
+        span = mergeable_span(event)
         own, look = _block_keys(event, thresholds.max_km)
         if span is None or not own:
             continue
+        family = type_family(event.event_type)
         first = span[0] - timedelta(days=thresholds.max_days)
         last = span[1] + timedelta(days=thresholds.max_days)
         seen: set[int] = set()
         for offset in range((last - first).days + 1):
             day = first + timedelta(days=offset)
             for key in look:
-                for j in blocks.get((event.event_type, day, key), ()):
+                for j in blocks.get((family, day, key), ()):
                     if j in seen:
                         continue
                     seen.add(j)
@@ -384,9 +448,9 @@ def cluster_events(
                     ri, rj = find(i), find(j)
                     if ri != rj:
                         parent[max(ri, rj)] = min(ri, rj)
-        for offset in range((span[1] - span[0]).days + 1 if (span[1] - span[0]).days < 31 else 1):
+        for offset in range((span[1] - span[0]).days + 1):
             for key in own:
-                blocks[(event.event_type, span[0] + timedelta(days=offset), key)].append(i)
+                blocks[(family, span[0] + timedelta(days=offset), key)].append(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(events)):
         groups[find(i)].append(i)

@@ -7,6 +7,7 @@ record has no counterpart. The tables are written out, with their reasons, in do
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
 from ..schema import Event
@@ -142,3 +143,150 @@ def plover_type(event: Event) -> str | None:
 
 def plover_mode(event: Event) -> str | None:
     return event.plover_mode.lower() if event.plover_mode else None
+
+
+# ---------------------------------------------------------------- MUC-4 perpetrator and victim slots
+
+# Heads of a phrase that names an organisation, not its people (MUC-4 PERP: ORGANIZATION ID): "the army",
+# "the armed forces", "the Shining Path". People ("guerrillas", "soldiers", "a group of terrorists") are
+# PERP: INDIVIDUAL ID.
+_ORGANISATION_HEADS = {
+    "army", "armies", "forces", "force", "police", "government", "front", "movement", "party", "cartel",
+    "command", "guard", "organization", "organisation", "group", "alliance", "union", "coalition",
+    "military", "navy", "administration", "junta", "brigade", "battalion", "regiment", "directorate",
+    "service", "ministry", "extraditables", "council", "commando",
+}
+# Heads that name officials, onlookers or the dead, never MUC's perpetrators (a misread subject).
+_NOT_PERPETRATORS = {"authorities", "authority", "president", "minister", "judge", "official", "officials", "victim", "victims", "body", "bodies", "spokesman"}
+_PEOPLE_OF = re.compile(r"^(?:(?:a|an|the)\s+)?(?:group|groups|band|bands|squad|column|commando|unit|cell|gang)\s+of\s+", re.I)
+_PERSON_TITLES = {
+    "mr", "mrs", "ms", "dr", "doctor", "senator", "deputy", "congressman", "mayor", "governor", "judge",
+    "justice", "minister", "president", "vice", "former", "general", "gen", "colonel", "col", "major",
+    "captain", "lieutenant", "sergeant", "father", "priest", "bishop", "archbishop", "monsignor", "msgr",
+    "journalist", "reporter", "lawyer", "attorney", "businessman", "leader", "commander", "councilman",
+    "councilor", "legislator", "ambassador", "consul", "director", "engineer", "professor", "student",
+    "union", "labor", "peasant", "police", "officer", "agent", "candidate", "presidential", "liberal",
+    "conservative", "party", "national", "commander", "chief", "head", "the", "a", "an", "late", "retired", "u.s.", "us", "american", "salvadoran",
+    "colombian", "peruvian", "guatemalan", "honduran", "bolivian", "chilean", "ecuadorean", "nicaraguan",
+}
+
+
+_ROLE_NOUNS = {
+    "member", "citizen", "official", "activist", "trader", "merchant", "rancher", "farmer", "worker", "employee",
+    "secretary", "spokesman", "representative", "delegate", "economist", "physician", "nun", "missionary",
+    "industrialist", "banker", "editor", "photographer", "columnist", "writer", "diplomat", "counselor",
+    "court", "ministry", "office", "minister", "presidency",
+}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w.'-]+", text.lower())
+
+
+def muc_perpetrator_fillers(text: str | None) -> tuple[str | None, str | None]:
+    """Our actor1, as written, read into MUC-4's two perpetrator slots: (individual, organisation).
+
+    An organisation the actor dictionary knows, named inside the phrase, is the organisation, written as
+    the phrase writes it ('ELN' in 'ELN guerrillas'); the people around it ('ELN guerrillas') are the
+    individual. A phrase headed by an organisation noun ('the armed forces') is an organisation; one
+    headed by people ('urban guerrillas', 'gunmen', 'a group of terrorists') is individuals."""
+    if not text or not text.strip():
+        return None, None
+    from ..events.actors import fold, load_entries, lookup_actor
+
+    text = re.sub(r"(?:'s|'S|’s|’S|')$", "", text.strip())  # "the FMLN's": the organisation
+    text = re.sub(r"^[^\[\]]*\]\s*", "", text)  # "EXCERPTS] GUERRILLA UNITS": an editor's bracket cut in two
+    if not text:
+        return None, None
+    match = lookup_actor(text)
+    if match is not None and match.method in ("country", "demonym"):
+        return None, None  # a state named by its country ('Colombia') is neither people nor an organisation's name
+    words = _words(_PEOPLE_OF.sub("", text.split(" (")[0]))
+    head = re.split(r"\s+of\s+", " ".join(words))[0].split()[-1] if words else ""
+    if head in _NOT_PERPETRATORS:
+        return None, None
+    org = None
+    if match is not None and match.method.split("+")[0] in ("alias", "contained", "fuzzy"):
+        folded = fold(text)
+        entry = next((e for e in load_entries() if e.name == match.name), None)
+        aliases = sorted(((entry.name, *entry.aliases) if entry else ()), key=len, reverse=True)
+        spans = []
+        for alias in aliases:
+            m = re.search(rf"(?<![\w-]){re.escape(fold(alias))}(?![\w-])", folded)
+            if m and len(folded) == len(text):
+                spans.append((m.start(), m.end()))
+        # 'ELN guerrillas' is an alias of the ELN, but its people are the individuals: take the
+        # organisation's own name inside it.
+        whole = [sp for sp in spans if sp[1] - sp[0] >= len(text.strip()) - 1]
+        inner = [sp for sp in spans if sp not in whole]
+        chosen = inner[0] if inner and head not in _ORGANISATION_HEADS else (spans[0] if spans else None)
+        if chosen is not None:
+            org = text[chosen[0] : chosen[1]]
+    if org is not None:
+        rest = [w for w in fold(text).replace(fold(org), " ").split() if w not in ("the", "a", "an", "of", "(", ")")]
+        if not rest or head in _ORGANISATION_HEADS:
+            return None, org
+        # 'guerrillas of the Army of National Liberation (ELN)': the people are the words before 'of';
+        # 'FMLN urban guerrillas': the words after the organisation's name.
+        people = re.split(r"\s+(?:of|from)\s+", text, maxsplit=1, flags=re.I)[0]
+        if fold(org) in fold(people) and people.strip() != text.strip() and fold(people).strip() != fold(org):
+            people = text if len(people) > len(org) else people
+        after = re.match(rf"^(?:(?:the|a|an)\s+)?{re.escape(org)}\s+(.+)$", people.strip(), flags=re.I)
+        if after:
+            people = after.group(1)
+        return people.strip(), org
+    if head in _ORGANISATION_HEADS and not _PEOPLE_OF.match(text):
+        return None, text
+    if match is not None and match.method == "entity":
+        return None, text
+    return text, None
+
+
+def muc_victim_filler(text: str | None) -> str | None:
+    """Our actor2, as written, as a MUC-4 HUM TGT: NAME (the only victim slot GTT scores): the person's name
+    with titles and descriptions before it dropped ('Senator Estrada Velez' -> 'Estrada Velez'); None for a
+    description of people ('two peasants', 'the civilians'), which names nobody."""
+    if not text or not text.strip():
+        return None
+    from ..events.actors import head_kind, lookup_actor
+
+    if head_kind(text) is not None:
+        return None
+    match = lookup_actor(text)
+    if match is not None and match.method.split("+")[0] in ("alias", "contained", "fuzzy", "pattern", "country", "demonym"):
+        return None
+    tokens = re.findall(r"\S+", text)
+    # "Liberal leader Federico Estrada Velez", "U.S. citizen Scott Heyndal": the name follows the last role word.
+    roles = [i for i, t in enumerate(tokens) if t.lower().strip(",.") in _PERSON_TITLES | _ROLE_NOUNS]
+    if roles and roles[-1] < len(tokens) - 1:
+        tokens = tokens[roles[-1] + 1 :]
+    while tokens and tokens[0].lower().strip(",") in _PERSON_TITLES:
+        tokens = tokens[1:]
+    if not tokens or any(ch.isdigit() for ch in "".join(tokens)) or tokens[-1].lower() in _PERSON_TITLES | _ROLE_NOUNS:
+        return None
+    # A name is two to four words; one common noun or a longer phrase is a description.
+    if not 2 <= len(tokens) <= 4:
+        return None
+    return " ".join(tokens)
+
+
+# ---------------------------------------------------------------- actors under UCDP's naming
+
+
+def ucdp_actor_names(names: list[str | None]) -> list[str]:
+    """Our actor names (and words as written) extended to every name the actor dictionary knows for them,
+    so they meet UCDP's own convention: an armed group by its UCDP name ('KIO' for the Kachin Independence
+    Army, 'NUG' for the People's Defence Force), a state's forces as its government ('Military Forces of
+    Mexico' -> 'Government of Mexico', done by ``metrics.normalise_name``). docs/evaluation.md."""
+    from ..events.actors import load_entries
+
+    by_name = {e.name: e for e in load_entries()}
+    out: list[str] = []
+    for name in names:
+        if not name:
+            continue
+        out.append(name)
+        entry = by_name.get(name)
+        if entry is not None:
+            out += [a for a in entry.aliases if a not in out]
+    return out

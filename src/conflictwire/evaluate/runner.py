@@ -211,6 +211,49 @@ def predict_clean(records: list[dict], on_record: OnRecord = None):
     return ours, theirs, raw, notes
 
 
+# ---------------------------------------------------------------- PLOVER / CAMEO: the sentence's main clause
+
+# Sets whose event is typed from the sentence's main clause by events.plover.code_clause (docs/evaluation.md).
+CLAUSE_CODED = {
+    "plover": "PLOVER type/mode: code_clause on the main event clause of each text (actors not given); "
+              "actors, places and fatalities from the pipeline's most confident event",
+    "petrarch2": "CAMEO root: code_clause on the main event clause of each sentence; no event when no lexicon pattern fires",
+}
+
+
+def clause_coded_views(fmt: str, records: list[dict], views: list[list[dict]], options: Options) -> list[list[dict]]:
+    """Each record's views with PLOVER type/mode and CAMEO root from ``code_clause`` on its main clause.
+
+    plover: one view per record, the pipeline's top event (for its actors) carrying the clause's coding.
+    petrarch2: the clause's coding as the only view, and no view when no lexicon pattern fires (the
+    unit tests expect no event from sentences a dictionary coder cannot code)."""
+    from ..events.plover import main_clause
+    from ..nlp import parse, split_sentences
+
+    out = []
+    for rec, vs in zip(records, views):
+        text = rec.get("text") if isinstance(rec.get("text"), str) else ""
+        coding = None
+        if text.strip():
+            try:
+                doc = parse(text, options, split_sentences(text))
+                coding = main_clause(doc)[1] if len(doc) else None
+            except Exception as exc:  # one sentence that cannot be parsed scores as uncoded
+                log.warning("code_clause failed on %s: %s", rec.get("id"), exc)
+        typed = coding is not None and coding.plover_type is not None
+        if fmt == "petrarch2":
+            lexical = typed and coding.method == "lexicon"
+            out.append([_view(cameo_root=coding.cameo_root, plover_type=coding.plover_type,
+                              confidence=coding.score)] if lexical else [])
+            continue
+        base = dict(max(vs, key=lambda v: v.get("confidence", 0.5))) if vs else _view()
+        if typed:
+            base.update(plover_type=coding.plover_type, plover_mode=coding.plover_mode,
+                        cameo_root=coding.cameo_root, confidence=coding.score)
+        out.append([base])
+    return out
+
+
 # ---------------------------------------------------------------- confidence curve
 
 # Per format, the precision/recall pair that --min-confidence trades.
@@ -399,6 +442,9 @@ def _score_into(result: EvalResult, gold: GoldFile, options: Options, on_record:
         predicted, notes = predict_events(recs, options, on_record)
         result.notes += notes
         views = [events_view(evs) for evs in predicted]
+        if gold.format in CLAUSE_CODED:
+            views = clause_coded_views(gold.format, recs, views, options)
+            result.notes.append(CLAUSE_CODED[gold.format])
         result.metrics, result.diagnostics = scorer(recs, views)
         result.curve = confidence_curve(gold.format, scorer, recs, views)
         result.cross_validated = cross_validated_by_dataset().get(gold.dataset)

@@ -15,7 +15,7 @@ from .runner import EvalResult
 # The figure each dataset is summarised by in the headline table.
 HEADLINE = {
     "ucdp": ["type_accuracy", "location_within_161km", "fatalities_exact", "actor_match"],
-    "plover": ["type_accuracy", "type_macro_f1"],
+    "plover": ["type_accuracy", "type_macro_f1", "mode_accuracy"],
     "case2021": ["weighted_f1", "macro_f1"],
     "petrarch2": ["root_accuracy", "root_accuracy_real_actors"],
     "ipe": ["example_f1", "KILL_f1", "ARREST_f1", "ANY_ACTION_f1"],

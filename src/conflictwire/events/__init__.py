@@ -11,7 +11,9 @@ from ..options import Options
 from ..pipeline import stage
 from ..schema import Article, Event
 from .arguments import fill_arguments
-from .detect import build_event, find_candidates, merge_mentions
+from .detect import build_event, find_candidates
+from .mentions import merge_mentions
+from .plover import code_event
 
 
 def _doc_of(article: Article, options: Options):
@@ -48,5 +50,7 @@ def detect_events(article: Article, options: Options) -> Article:
     for event in events:
         first = next(e for e in event.evidence if e.field == "event")
         fill_arguments(article, event, first, options)
+        # PLOVER/CAMEO from the clause itself: the ACLED type's mapping stays when no pattern fires.
+        code_event(event, article._doc)
     article.events = events
     return article

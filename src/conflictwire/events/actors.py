@@ -206,8 +206,15 @@ def _index() -> _Index:
 
 def country_of(text: str) -> Country | None:
     """The country a phrase names or whose demonym it uses ("Iraqi", "Iraq's", "of Iraq"), if any."""
-    m = _index().country_pattern.search(fold(text))
-    return _index().country_words[m.group(1)] if m else None
+    folded = fold(text)
+    for m in _index().country_pattern.finditer(folded):
+        country = _index().country_words[m.group(1)]
+        written = next((w for w in country.words if fold(w) == m.group(1)), "")
+        # An acronym ('CAR', 'DRC', 'UAE') names its country only in capitals: 'car bomb' is no country.
+        if _is_acronym(written) and not re.search(rf"(?<![\w-]){re.escape(written)}(?![\w-])", text):
+            continue
+        return country
+    return None
 
 
 def country_by_code(code: str | None) -> Country | None:

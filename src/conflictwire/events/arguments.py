@@ -13,8 +13,16 @@ each with an :class:`Evidence` span into ``article.text``:
   actor; no patient, the first actor further down the clause; a perpetrator with a civilian head noun
   ("two men ... set off a bomb") is an Unidentified Armed Group; people harmed whom the dictionary does
   not know ("two U.S. missionaries", a named person) are civilians;
+- no perpetrator in the clause: the party a nearby sentence says claimed the event ("the FMLN claimed
+  responsibility") or blames for it ("officials blamed the ELN", "attributed the attack to ...");
+- a building, vehicle or weapon found where an actor stands ("attacked the bus") is not an actor;
+  a described victim with a name in apposition ("the mayor, Jose Diaz") is written as that name;
+- **targets** (physical: buildings, vehicles, infrastructure) and **weapons** (means as written: "car
+  bomb", "dynamite", "machine-gun") from the clause's noun phrases whose head is in
+  ``data/physical_targets.tsv`` / ``data/weapons.tsv`` (MUC-4 set lists and ACLED's definitions);
 - an ALL CAPS sentence (old wire copy) is read from a lower-cased copy of that sentence, parsed again
-  (offsets are unchanged; actor text and attribution keep the article's own characters);
+  (offsets are unchanged; actor text and attribution keep the article's own characters; a phrase the
+  re-cased words do not name is looked up again as written, for acronyms such as "FMLN");
 - **interaction** (ACLED's two-digit code from the inter codes of the two categories: state forces 1,
   rebel group 2, political militia 3, identity militia 4, rioters 5, protesters 6, civilians 7,
   external/other forces 8; 10 * smaller + larger, a sole actor 10 * its code) and
@@ -25,6 +33,7 @@ each with an :class:`Evidence` span into ``article.text``:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import re
@@ -34,7 +43,7 @@ from dataclasses import dataclass, field
 from ..options import Options
 from ..schema import Actor, Article, Event, Evidence, Span
 from .actors import ActorMatch, country_of, head_kind, interaction_code, lookup_actor
-from .attribution import find_attribution
+from .attribution import doc_text, find_attribution
 from .fatalities import find_fatalities
 from .notes import build_notes, render_explanation
 
@@ -42,7 +51,7 @@ __all__ = ["fill_arguments", "find_actors", "article_country", "build_notes", "r
 
 log = logging.getLogger(__name__)
 
-ARGUMENT_FIELDS = ("actor1", "assoc_actor1", "actor2", "assoc_actor2", "fatalities", "attributed_to")
+ARGUMENT_FIELDS = ("actor1", "assoc_actor1", "actor2", "assoc_actor2", "fatalities", "attributed_to", "target", "weapon")
 
 # Verbs whose "with" phrase is the other side ("clashed with ISIS"), not a partner.
 _RECIPROCAL = {"clash", "fight", "battle", "engage", "skirmish", "exchange", "confront", "spar", "war", "combat", "scuffle"}
@@ -134,23 +143,48 @@ def _slot_range(doc, first: int, last: int, head, country_hint: str | None) -> A
     while first < last and (doc[first].is_punct or doc[first].dep_ == "cc"):
         first += 1
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    text = doc.text[start:end]
-    match = lookup_actor(text, country_hint)
+    text = doc_text(doc)[start:end]
+    match = _better(lookup_actor(text, country_hint), doc, start, end, head, country_hint)
     return ActorSlot(head, start, end, text, match) if match is not None else None
+
+
+def _lookup_written(doc, start: int, end: int, head, country_hint: str | None) -> ActorMatch | None:
+    """A parse of a re-cased copy (all-capitals wire text) reads 'the fmln': look the phrase up again as the
+    article writes it ('THE FMLN'), so acronyms the dictionary matches only in capitals are found."""
+    written = doc.user_data.get("cw_written")
+    if written is None or head.pos_ == "PRON":
+        return None
+    phrase = written[start:end]
+    if phrase == doc_text(doc)[start:end]:
+        return None
+    match = lookup_actor(phrase, country_hint)
+    # Only the dictionary's own acronyms are worth the second look: in capitals every 'CAR' or 'US'
+    # would otherwise read as a country, which the re-cased words already had their chance to name.
+    return match if match is not None and match.method in ("alias", "contained", "alias+part") else None
+
+
+def _better(match: ActorMatch | None, doc, start: int, end: int, head, country_hint: str | None) -> ActorMatch | None:
+    # The written words win over a head-noun guess from the re-cased ones ('FMLN URBAN COMMANDOS').
+    if match is not None and not match.method.startswith("head:"):
+        return match
+    written = _lookup_written(doc, start, end, head, country_hint)
+    if written is not None and (match is None or not written.method.startswith("head:")):
+        return written
+    return match
 
 
 def _slot(head, country_hint: str | None) -> ActorSlot | None:
     doc = head.doc
     first, last = _np_bounds(head)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    text = doc.text[start:end]
-    match = lookup_actor(text, country_hint)
+    text = doc_text(doc)[start:end]
+    match = _better(lookup_actor(text, country_hint), doc, start, end, head, country_hint)
     if match is None and head.ent_type_ in ("ORG", "NORP") and head.pos_ in ("PROPN", "NOUN", "ADJ") and not _title_case_sentence(head):
         # A named organisation we do not know: kept as written, category unknown.
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         if ent is not None:
             start, end = min(start, ent.start_char), max(end, ent.end_char)
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
         match = ActorMatch(text, re.sub(r"^(?:the|a|an) ", "", text, flags=re.I), None, None, 0.4, "entity")
     if match is None:
         return None
@@ -265,7 +299,7 @@ def _partners(head, country_hint) -> list[ActorSlot]:
     first, last = _np_bounds(head)
     doc = head.doc
     phrase_start = doc[first].idx
-    for m in _BACKED.finditer(doc.text[phrase_start : doc[last].idx + len(doc[last])]):
+    for m in _BACKED.finditer(doc_text(doc)[phrase_start : doc[last].idx + len(doc[last])]):
         match = lookup_actor(m.group(1), country_hint)
         if match is not None:
             s, e = phrase_start + m.start(1), phrase_start + m.end(1)
@@ -302,7 +336,7 @@ def _victim_slot(token) -> ActorSlot | None:
     first, last = _np_bounds(token)
     doc = token.doc
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     return ActorSlot(token, start, end, text, ActorMatch(text, "Civilians", "civilians", None, 0.5, "victim"))
 
 
@@ -351,7 +385,7 @@ def _fallback_patient(trigger, agent_tok, country_hint):
                     first, last = _np_bounds(candidate)
                     doc = candidate.doc
                     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-                    text = doc.text[start:end]
+                    text = doc_text(doc)[start:end]
                     slot = ActorSlot(candidate, start, end, text, ActorMatch(text, re.sub(r"^(?:the|a|an) ", "", text, flags=re.I), None, None, 0.4, "entity"))
                 if slot is not None and slot.match is not None and slot.match.method != "head:civilians" or (slot is not None and candidate.dep_ in ("dobj", "dative")):
                     return slot
@@ -507,6 +541,212 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
     return roles
 
 
+# --- responsibility claimed or laid elsewhere in the article -------------------------------------
+
+_CLAIM_OBJECTS = {"responsibility", "credit", "authorship"}
+_BLAME_VERBS = {"blame", "attribute", "accuse", "hold"}
+
+
+def _claimant(sentence, hint) -> ActorSlot | None:
+    """Who a sentence says did it: the subject of 'claimed responsibility' ('took credit'), the one blamed
+    ('blamed the FMLN for', 'attributed the attack to the ELN', 'accused the army of', 'held X responsible')."""
+    for tok in sentence:
+        lemma = tok.lemma_.lower()
+        if lemma in ("claim", "assume", "take", "accept", "admit") and any(c.dep_ == "dobj" and c.lower_ in _CLAIM_OBJECTS for c in tok.children):
+            subject = _subject_of(tok)
+            if subject is not None and (slot := _actor_at(subject, hint)) is not None and slot.match.category not in (None, "civilians"):
+                return slot
+        if lemma in _BLAME_VERBS:
+            for child in tok.children:
+                target = None
+                held_responsible = lemma != "hold" or any(t.lower_ == "responsible" for t in tok.subtree)
+                if lemma in ("blame", "accuse", "hold") and child.dep_ == "dobj" and held_responsible:
+                    target = child
+                elif child.dep_ == "prep" and child.lower_ in ("on", "to") and lemma in ("blame", "attribute"):
+                    target = _pobj(child)
+                elif lemma == "hold" and child.lower_ == "responsible":
+                    target = next((g for g in child.children if g.dep_ == "nsubj"), None)  # "held X responsible" read as a clause
+                if target is not None and (slot := _actor_at(target, hint)) is not None and slot.match.category not in (None, "civilians"):
+                    return slot
+    return None
+
+
+def responsible_party(sentence, hint) -> ActorSlot | None:
+    """No perpetrator in the event's own clause: the party a nearby sentence says claimed it or is blamed for
+    it (this sentence, then the three after and the two before, nearest first)."""
+    doc = sentence.doc
+    order = [sentence]
+    after, before = sentence, sentence
+    for _ in range(3):
+        if after.end < len(doc):
+            after = doc[after.end].sent
+            order.append(after)
+    for _ in range(2):
+        if before.start > 0:
+            before = doc[before.start - 1].sent
+            order.append(before)
+    for candidate in order:
+        slot = _claimant(candidate, hint)
+        if slot is not None:
+            return slot
+    return None
+
+
+# --- physical targets and weapons -----------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4)
+def _head_lexicon(name: str) -> dict[str, str]:
+    """A head-noun lexicon from events/data (weapons.tsv, physical_targets.tsv): head -> kind."""
+    from .actors import DATA
+
+    out = {}
+    with open(DATA / name, encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+    for row in rows[1:]:
+        out[row[0].lower()] = row[1]
+    return out
+
+
+# Nouns that name the firing or blast of a weapon: "machine-gun fire", "a car bomb attack" read as the weapon.
+_WEAPON_EVENT_HEADS = {"fire", "burst", "bursts", "attack", "attacks", "explosion", "explosions", "blast", "blasts", "shots", "rounds"}
+_VAGUE_QUANTITIES = {"several", "some", "many", "various", "numerous", "other", "another"}
+# Targets named by what they belong to: "the headquarters of the Liberal Party", "the home of General X".
+_CONTAINER_TARGETS = {"headquarters", "office", "offices", "home", "residence", "house", "building", "buildings", "facilities", "installations", "branch"}
+# A target noun after these prepositions is a place of passage or a time, not what was hit.
+_NOT_TARGET_PREPS = {"from", "to", "toward", "towards", "near", "after", "before", "during", "by", "with", "of", "for", "like", "about"}
+
+
+def _modifier_start(token, kinds: tuple[str, ...]) -> int:
+    """First token of the words before ``token`` that modify it with one of the dependency ``kinds``
+    (and their own modifiers: 'high-voltage', 'machine-gun')."""
+    first = token.i
+    for child in token.children:
+        if child.i < token.i and child.dep_ in kinds:
+            first = min(first, child.left_edge.i)
+    # Hyphenated words the tokenizer split ('car-bomb', 'machine-gun'): keep them whole.
+    doc = token.doc
+    while first >= 2 and doc[first - 1].text == "-" and doc[first - 1].idx + 1 == doc[first].idx:
+        first -= 2
+    return first
+
+
+def _lexicon_hit(doc, first: int, head, lexicon: dict[str, str]) -> int | None:
+    """The first token of the longest lexicon entry the phrase doc[first..head] ends with, or None."""
+    for start in range(first, head.i + 1):
+        words = doc_text(doc)[doc[start].idx : head.idx + len(head)].lower()
+        if words in lexicon or words.replace(" - ", "-") in lexicon:
+            return start
+    return None
+
+
+def _is_thing(slot: ActorSlot | None) -> bool:
+    """An 'actor' that is a building, vehicle or weapon ('attacked the bus', 'the car bomb'), found by a head
+    noun or a guess rather than the actor dictionary: a target or weapon, not a party to the event."""
+    if slot is None or slot.match is None or slot.match.method in ("alias", "contained", "fuzzy", "pattern", "country", "demonym"):
+        return False
+    words = slot.text.lower().split()
+    if not words:
+        return False
+    lexica = (_head_lexicon("weapons.tsv"), _head_lexicon("physical_targets.tsv"))
+    last = words[-1]
+    return any(last in lex or " ".join(words[-2:]) in lex for lex in lexica) or getattr(slot.head, "lower_", "") in lexica[0]
+
+
+def _name_the_victim(roles: ActorRoles) -> None:
+    """'the mayor, Jose Diaz, was shot': the people harmed are written as the person's name, which an
+    appositive gives, rather than as the description."""
+    slot = roles.actor2
+    if slot is None or slot.match is None or slot.resolved_from is not None:
+        return
+    if not (slot.match.method.startswith("head:") or slot.match.method in ("victim", "entity")):
+        return  # a named organisation or a state's forces, not a person described
+    head = slot.head
+    doc = head.doc
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN") and doc[c.i - 1].text not in "(["), None)
+    if appos is None:
+        return
+    first, last = _np_bounds(appos)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    written = (doc.user_data.get("cw_written") or doc_text(doc))[start:end]
+    if head_kind(written) is not None or lookup_actor(written) is not None or any(ch.isdigit() for ch in written) or not 2 <= len(written.split()) <= 4:
+        return
+    text = doc_text(doc)[start:end]
+    roles.actor2 = ActorSlot(appos, start, end, text, dataclasses.replace(slot.match, text=text))
+
+
+def _drop_things(roles: ActorRoles) -> None:
+    if _is_thing(roles.actor1):
+        roles.actor1 = None
+    if _is_thing(roles.actor2):
+        roles.actor2, roles.assoc2 = None, []
+    roles.assoc1 = [s for s in roles.assoc1 if not _is_thing(s)]
+    roles.assoc2 = [s for s in roles.assoc2 if not _is_thing(s)]
+
+
+def find_targets_and_weapons(span, exclude: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Physical targets and weapons named in an event's clause, as character spans of the parse's text.
+
+    A weapon is a noun phrase whose head (with its compounds: 'car bomb', 'machine gun', 'molotov
+    cocktail') is in ``weapons.tsv``, or the compound of 'fire' / 'attack' ('machine-gun fire'); it is
+    written with its compounds ('car bomb', 'dynamite'), without counts or adjectives. A target is a noun
+    phrase headed by a noun of ``physical_targets.tsv`` ('the embassy', 'power pylons', 'a bus'), written
+    with its adjectives and compounds ('high-voltage pylons'), not after a preposition of passage or time
+    ('from the embassy', 'after the bus'), and not inside an actor phrase (``exclude``)."""
+    weapons_lex, targets_lex = _head_lexicon("weapons.tsv"), _head_lexicon("physical_targets.tsv")
+    doc = span.doc
+    targets: list[tuple[int, int]] = []
+    weapons: list[tuple[int, int]] = []
+
+    def inside(start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in exclude)
+
+    for tok in span:
+        if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "VERB" and tok.lower_ in weapons_lex):
+            continue
+        if tok.dep_ == "compound" and tok.head.lower_ not in _WEAPON_EVENT_HEADS:
+            continue
+        low = tok.lower_
+        compound_start = _modifier_start(tok, ("compound",))
+        weapon_from = _lexicon_hit(doc, compound_start, tok, weapons_lex)
+        if weapon_from is not None:
+            start, end = doc[weapon_from].idx, tok.idx + len(tok)
+            if not inside(start, end) and (start, end) not in weapons:
+                weapons.append((start, end))
+            continue
+        if tok.dep_ == "compound":
+            continue
+        if low in _WEAPON_EVENT_HEADS:
+            continue
+        target_from = _lexicon_hit(doc, compound_start, tok, targets_lex)
+        if target_from is None:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in _NOT_TARGET_PREPS and not (
+            tok.head.lower_ == "to" and (tok.head.head.lower_ in ("fire", "torch") or any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.head.head.children))
+        ):
+            continue  # ... but "set fire to the car" names what burned
+        if tok.ent_type_ in ("DATE", "TIME", "GPE") or tok.lemma_.lower() in ("home",) and tok.dep_ == "advmod":
+            continue
+        first = _modifier_start(tok, ("compound", "amod", "nmod", "poss"))
+        while first < tok.i and (
+            doc[first].is_punct
+            or doc[first].is_bracket
+            or ("]" in doc[first : tok.i].text and doc[first].text != "[")
+            or doc[first].pos_ == "PRON"  # "her car": the car
+            or doc[first].lower_ in _VAGUE_QUANTITIES
+            or doc[first].lower_ in _WEAPON_EVENT_HEADS  # "set fire two plants" parsed as one phrase
+        ):
+            first += 1  # "[EXPANSION UNKNOWN] OFFICES": not the editor's note
+        last = tok
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and low in _CONTAINER_TARGETS and (owner := _pobj(of)) is not None and owner.ent_type_ not in ("GPE", "LOC", "DATE"):
+            last = owner.right_edge if owner.right_edge.i - tok.i <= 8 else owner  # "the headquarters of the Liberal Party"
+        start, end = doc[first].idx, last.idx + len(last)
+        if not inside(start, end) and (start, end) not in targets:
+            targets.append((start, end))
+    return targets, weapons
+
+
 # --- the clause and its trigger -------------------------------------------------------------------
 
 
@@ -525,6 +765,9 @@ def _trigger_token(doc, event: Event, clause):
             return (in_name, tok.pos_ not in ("VERB", "AUX"), tok.i)
         best = min(candidates, key=rank)
         if not rank(best)[0]:
+            if best.pos_ in ("NOUN", "PROPN") and best.dep_ in ("nsubj", "nsubjpass", "dobj") and best.head.pos_ == "VERB" and head_kind(best.text) is not None:
+                # 'Gunmen killed the mayor' detected on 'gunmen': the event is the verb the actor is party to.
+                return best.head
             return best
     root = clause.root
     # "There was a clash between ...": the event is the noun, not the copula.
@@ -633,7 +876,7 @@ def _fill_arguments(article: Article, event: Event, clause: Span, options: Optio
     from ..nlp import load_spacy
 
     doc = _doc_for(article, options)
-    span = doc.char_span(clause.start, min(clause.end, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(clause.start, min(clause.end, len(doc_text(doc))), alignment_mode="expand")
     if span is None or len(span) == 0:
         article.warnings.append(f"event {event.event_id}: clause {clause.start}-{clause.end} is outside the text; arguments left empty")
         return
@@ -642,11 +885,15 @@ def _fill_arguments(article: Article, event: Event, clause: Span, options: Optio
     view, span, offset = _view(doc, span, options)
     # The nlp stage may itself have parsed a re-cased copy (all-capitals copy): words are then
     # taken from the article's text, not from the parse.
-    recased = view is not doc or doc.text != text
+    recased = view is not doc or doc_text(doc) != text
+    if recased:
+        view.user_data["cw_written"] = text[offset : offset + len(doc_text(view))]
     trigger = _trigger_token(view, _shifted_event(event, offset), span)
 
     # Compute everything, then write.
     roles = find_actors(trigger, hint)
+    if roles.actor1 is None and event.event_type in VIOLENT_TYPES:
+        roles.actor1 = responsible_party(trigger.sent, hint)
     fatalities = find_fatalities(view, span.start_char, span.end_char, trigger_ids=frozenset({trigger.i}), nlp=load_spacy(options.spacy_model))
 
     def resolve(token):
@@ -654,6 +901,10 @@ def _fill_arguments(article: Article, event: Event, clause: Span, options: Optio
         return slot.match.name if slot is not None and slot.match is not None else None
 
     attribution = find_attribution(view, span.start_char, span.end_char, resolve=resolve)
+    _drop_things(roles)
+    _name_the_victim(roles)
+    actor_spans = [(slot.start, slot.end) for slot in (roles.actor1, roles.actor2, *roles.assoc1, *roles.assoc2) if slot is not None]
+    target_spans, weapon_spans = find_targets_and_weapons(span, actor_spans)
 
     evidence = [e for e in event.evidence if e.field not in ARGUMENT_FIELDS]
     event.actor1 = event.actor2 = None
@@ -702,10 +953,16 @@ def _fill_arguments(article: Article, event: Event, clause: Span, options: Optio
         event.attributed_to = attribution.text
         if recased:
             # Written as the article writes it: the same characters of the original sentence.
-            at = view.text.find(attribution.text, attribution.start, attribution.end)
+            at = doc_text(view).find(attribution.text, attribution.start, attribution.end)
             if at >= 0:
                 event.attributed_to = text[at + offset : at + offset + len(attribution.text)]
         evidence.append(_evidence(start, end, text, "attributed_to"))
+
+    event.targets, event.weapons = [], []
+    for spans, values, field_name in ((target_spans, event.targets, "target"), (weapon_spans, event.weapons, "weapon")):
+        for start, end in spans:
+            values.append(text[start + offset : end + offset])
+            evidence.append(_evidence(start + offset, end + offset, text, field_name))
 
     event.evidence = evidence
     event.notes = build_notes(event)

@@ -8,6 +8,12 @@ history clauses and gives the others a modality. When a trained model is install
 (``data/heads.npz``, see ``train.py``) it rescores each candidate: a probability that the sentence
 reports an event, and a sub-event type distribution that can overrule the lexicon's guess.
 Mentions of the same event (same type, no conflicting place or day) merge into one record.
+
+Three kinds of text get their own handling. A title-case or headline line whose trigger the small model
+reads as a name ("Gunmen Kill Chief of Police", "4 Slain in Mexico") is parsed again in lower case. A
+line in Spanish or Portuguese (by its function words) goes to ``spanish.py``'s lexicon instead of the
+English parse. In a sports report, the words sport borrows from war ("attack", "fired", "beat") are not
+triggers.
 """
 
 from __future__ import annotations
@@ -15,10 +21,12 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 
 from ..schema import Article, Event, Evidence, Span
+from . import spanish
 from .modality import Status, read_status
 from .ontology import kind_of
 
@@ -51,6 +59,7 @@ STATE_NOUNS = {
     "army", "troop", "soldier", "force", "police", "military", "government", "regime", "security",
     "authority", "policeman", "officer", "navy", "marine", "commando", "paramilitary", "gendarme",
     "gendarmerie", "guard", "unit", "battalion", "brigade", "division", "ministry", "coalition",
+    "junta", "tatmadaw",
 }
 NON_STATE_MODIFIERS = {
     "rebel", "insurgent", "militant", "jihadist", "separatist", "opposition", "islamist", "tribal",
@@ -60,6 +69,9 @@ AIR_NOUNS = {"warplane", "jet", "aircraft", "plane", "drone", "helicopter", "bom
 
 
 SECONDARY_MIN_WEIGHT = 3.5
+# Participles that describe a victim by the killing itself ("a decapitated body", "an executed man"):
+# the description is the report of the killing, unlike "wounded soldiers" or "detained farmers".
+KILLED_DESCRIPTIONS = {"decapitate", "decapitated", "dismember", "dismembered", "behead", "beheaded", "execute", "murder", "mutilate", "strangle", "torture"}
 
 
 @dataclass(frozen=True)
@@ -86,6 +98,7 @@ class Candidate:
     mentions: list[tuple[Span, Span]] = field(default_factory=list)  # (sentence, trigger) of merged mentions
     trigger_votes: list[tuple[str, float]] = field(default_factory=list)  # every lexicon reading in the sentence
     secondary: bool = False  # a further event in a sentence whose main event is another candidate
+    language: str = "en"  # "es"/"pt": found by the Spanish/Portuguese lexicon, which the English heads cannot read
 
 
 @functools.lru_cache(maxsize=1)
@@ -212,6 +225,8 @@ def _check(rule: TriggerRule, tok, sent_lemmas: set[str]) -> bool:
                 continue
             if "nonstate" in values and agents and not any(_is_state(a) for a in agents):
                 continue
+            if "count" in values and any(a.like_num or any(c.dep_ == "nummod" for c in a.children) for a in agents):
+                continue  # "8 die in Monterrey", "two men die": a toll, not a person's death
             return False
     return True
 
@@ -222,10 +237,14 @@ def find_triggers(sent) -> list[tuple[TriggerRule, object]]:
     sent_lemmas = {_lemma(t) for t in sent} | {t.lower_ for t in sent}
     found = []
     for tok in sent:
-        rules = table.get(_lemma(tok)) or table.get(tok.lower_)
+        lemma = _lemma(tok)
+        rules = table.get(lemma) or []
+        if tok.lower_ != lemma and tok.lower_ in table:
+            # "firing" is both the verb "fire" and a noun of its own: both readings are candidates.
+            rules = sorted(rules + table[tok.lower_], key=lambda r: (-len(r.needs), -r.weight))
         if not rules:
             continue
-        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "VBG"):
+        if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "VBG") and _lemma(tok) not in KILLED_DESCRIPTIONS:
             continue  # "detained farmers", "wounded soldiers": a description, not the clause's event
         for rule in rules:
             if tok.pos_ not in _POS_OK[rule.pos]:
@@ -255,6 +274,74 @@ def _span_of(doc, start_char: int, end_char: int, text: str) -> Span:
     return Span(start=start_char, end=end_char, text=text[start_char:end_char])
 
 
+# Sports reports borrow the words of war ("Morocco's attack", "fired in a rebound", "beat Senegal", "a
+# fight for every ball"). In an article that speaks the language of a match, those borrowed triggers
+# are no events; words that sport does not borrow (killed, riot, bomb, arrested) still are.
+SPORT_WORDS = re.compile(
+    r"\b(?:goalkeeper|goalie|striker|midfielder|defender|half-time|halftime|semi-final|semifinal|quarter-final|"
+    r"quarterfinal|championship|tournament|league|premier league|world cup|penalty|penalties|free kick|"
+    r"corner kick|header|scored|scorer|equalis(?:ed|er)|equaliz(?:ed|er)|kick-off|wicket|innings|batsman|"
+    r"bowler|touchdown|quarterback|playoffs?|grand slam|set point|match point|referee|coach|stadium|"
+    r"fixture|squad|title race|relegation|champions)\b",
+    re.I,
+)
+SPORT_MIN_WORDS = 3
+SPORT_METAPHORS = {
+    "attack", "assault", "shoot", "shot", "fire", "firing", "beat", "fight", "fighting", "strike", "clash",
+    "battle", "capture", "seize", "storm", "raid", "ambush", "offensive", "blast", "bombard", "defeat",
+    "retake", "recapture", "overrun", "invade", "invasion", "siege", "crush", "hammer", "thrash", "rout",
+}
+
+
+def is_sport_report(text: str) -> bool:
+    """The text uses at least three different words of sport reporting."""
+    return len({m.group(0).lower() for m in SPORT_WORDS.finditer(text)}) >= SPORT_MIN_WORDS
+
+
+# Headline case ("Gunmen Kill Chief Of Police") makes the small model tag every word a proper noun,
+# so no verb is found; such a line is parsed again in lower case (same length, same offsets).
+TITLE_CASE_MIN_WORDS = 3
+TITLE_CASE_SHARE = 0.75
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def is_title_case(text: str) -> bool:
+    """Most words of four letters or more, after the first, start with a capital (a headline's style)."""
+    first = next((i for i, c in enumerate(text) if c.isalnum()), 0)
+    words = [m.group(0) for m in _WORD.finditer(text) if m.start() != first]
+    if len(words) < TITLE_CASE_MIN_WORDS:
+        return False
+    capitalised = [w for w in words if w[0].isupper() and not w.isupper()]
+    return len(capitalised) / len(words) >= TITLE_CASE_SHARE
+
+
+def _capitalised_trigger(text: str) -> bool:
+    """A capitalised word after the first that, in lower case, is a trigger ("4 Slain in Mexico",
+    "Cartel Execute a Driver"): the small model reads such words as names."""
+    table = load_triggers()
+    first = next((i for i, c in enumerate(text) if c.isalnum()), 0)
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if match.start() == first:
+            continue
+        if not word[0].isupper() or word.isupper():
+            continue
+        low = word.lower()
+        stems = {low, IRREGULAR.get(low, low), low[:-1], low[:-2], low[:-3], low[:-1] + "e" if low.endswith("ed") else low}
+        if low.endswith("ies"):
+            stems.add(low[:-3] + "y")
+        if stems & table.keys():
+            return True
+    return False
+
+
+def _recased_sentence(text: str):
+    """The spaCy Doc of a title-case line, in lower case (same length, so offsets hold)."""
+    from ..nlp import load_spacy
+
+    return load_spacy()("".join(c.lower() if len(c.lower()) == 1 else c for c in text))[:]
+
+
 def find_candidates(article: Article, doc, sentences: list[Span] | None = None) -> tuple[list[Candidate], list[tuple[Span, str]]]:
     """Event candidates of an article, one per sentence at most, and the dropped clauses with their reason."""
     text = article.text
@@ -263,12 +350,41 @@ def find_candidates(article: Article, doc, sentences: list[Span] | None = None) 
         sentences = [Span(start=s.start_char, end=s.end_char, text=s.text) for s in doc.sents]
     kept: list[Candidate] = []
     dropped: list[tuple[Span, str]] = []
+    sport = is_sport_report(text)
     for sentence in sentences:
         sent = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if sent is None or len(sent) == 0:
             continue
+        language = spanish.line_language(sentence.text)
+        if language in ("es", "pt"):
+            found = _foreign_candidate(sentence, language, text)
+            if isinstance(found, Candidate):
+                kept.append(found)
+                continue
+            if found:
+                dropped.append((sentence, found))
+                continue
+            # No Spanish cue: an English line with Spanish names ("La Tropa del Infierno Execute ...").
+        offset = 0  # trigger tokens of the article's parse carry article offsets already
+        ents_of = sent  # a re-parse is for verbs; names come from the article's parse
         triggers = find_triggers(sent)
+        if not triggers and (is_title_case(sentence.text) or _capitalised_trigger(sentence.text)):
+            parsed = _recased_sentence(text[sent.start_char : sent.end_char])
+            triggers = find_triggers(parsed)
+            if triggers:
+                offset = sent.start_char
+                sent = parsed
+        if sport:
+            borrowed = [rt for rt in triggers if rt[0].lemma in SPORT_METAPHORS]
+            triggers = [rt for rt in triggers if rt[0].lemma not in SPORT_METAPHORS]
+            if borrowed and not triggers:
+                dropped.append((sentence, f"sport:{borrowed[0][0].lemma}"))
+                continue
         if not triggers:
+            if not language:  # no function word to tell the language by: a short line may be Spanish
+                found = _foreign_candidate(sentence, "es", text)
+                if isinstance(found, Candidate):
+                    kept.append(found)
             continue
         chosen = None
         first_reason = None
@@ -278,15 +394,15 @@ def find_candidates(article: Article, doc, sentences: list[Span] | None = None) 
                 chosen = (rule, tok, status)
                 break
             first_reason = first_reason or status.reason
-            if not status.reason.startswith(("intention", "generic:gerund")):
+            if not status.reason.startswith(("intention", "generic:gerund", "background:reference", "generic:plural")):
                 # The sentence's main event is negated, hypothetical, opined or foreseen: weaker cues
                 # in it ("the men accused of the killing") are not reports of their own.
                 break
         if chosen is None:
             dropped.append((sentence, first_reason or "no-trigger"))
             continue
-        places = frozenset(e.text.lower() for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC"))
-        dates = frozenset(e.text.lower() for e in sent.ents if e.label_ == "DATE")
+        places = frozenset(e.text.lower() for e in ents_of.ents if e.label_ in ("GPE", "LOC", "FAC"))
+        dates = frozenset(e.text.lower() for e in ents_of.ents if e.label_ == "DATE")
         votes = [(r.sub_event_type, r.weight) for r, _ in triggers]
         picked = [chosen]
         # A second event of another ACLED event type in the same sentence ("fired tear gas and arrested
@@ -303,7 +419,7 @@ def find_candidates(article: Article, doc, sentences: list[Span] | None = None) 
             kept.append(
                 Candidate(
                     sentence=sentence,
-                    trigger=_span_of(doc, tok.idx, tok.idx + len(tok.text), text),
+                    trigger=_span_of(doc, offset + tok.idx, offset + tok.idx + len(tok.text), text),
                     rule=rule,
                     status=status,
                     sub_event_type=rule.sub_event_type,
@@ -317,34 +433,34 @@ def find_candidates(article: Article, doc, sentences: list[Span] | None = None) 
     return kept, dropped
 
 
+def _foreign_candidate(sentence: Span, language: str, text: str) -> Candidate | str | None:
+    """The candidate the Spanish/Portuguese lexicon finds in a sentence, the reason it is none, or None."""
+    triggers = spanish.find_triggers(sentence.text, language)
+    if not triggers:
+        return None
+    rule, start, end = triggers[0]
+    status = spanish.read_status(sentence.text, start)
+    if not status.is_event:
+        return status.reason
+    lexical = TriggerRule(sentence.text[start:end].lower(), "ANY", rule.sub_event_type, rule.weight, ())
+    return Candidate(
+        sentence=sentence,
+        trigger=_span_of(None, sentence.start + start, sentence.start + end, text),
+        rule=lexical,
+        status=status,
+        sub_event_type=rule.sub_event_type,
+        confidence=lexicon_confidence(rule.weight, status.modality),
+        trigger_votes=[(r.sub_event_type, r.weight) for r, _, _ in triggers],
+        language=language,
+    )
+
+
 def lexicon_confidence(weight: float, modality: str | None) -> float:
     """A rough probability from the trigger's specificity, used when no trained head is installed."""
     p = min(0.9, 0.3 + 0.12 * weight)
     if modality in ("uncertain", "claimed", "denied"):
         p *= 0.85
     return round(p, 3)
-
-
-def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
-    """Mentions of one event (same sub-event type; place and day not in conflict) become one candidate."""
-    merged: list[Candidate] = []
-    for cand in candidates:
-        for event in merged:
-            if event.sub_event_type != cand.sub_event_type or event.status.modality != cand.status.modality:
-                continue
-            if event.places and cand.places and not (event.places & cand.places):
-                continue
-            if event.dates and cand.dates and not (event.dates & cand.dates):
-                continue
-            event.mentions.append((cand.sentence, cand.trigger))
-            event.places = event.places | cand.places
-            event.dates = event.dates | cand.dates
-            event.confidence = max(event.confidence, cand.confidence)
-            break
-        else:
-            cand.mentions = [(cand.sentence, cand.trigger)]
-            merged.append(cand)
-    return merged
 
 
 def event_id(article_id: str, first_evidence: Span, sub_event_type: str) -> str:

@@ -222,6 +222,12 @@ def _np_count(token) -> Count | None:
     if lemma == "remains":
         # "Human remains" are at least one person's.
         return Count(1, 1, None, exact=False)
+    if lemma in ("family", "families", "group", "couple"):
+        # "a family of five", "a group of six": the count is in the 'of' phrase.
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        number = next((g for g in of.children if g.dep_ == "pobj" and (g.like_num or g.pos_ == "NUM")), None) if of is not None else None
+        if number is not None and (n := number_value(number.text)) is not None:
+            return Count(n, n, n)
     if lemma in ("family", "families"):
         return Count(2, 2, None, exact=False)
     plural = token.tag_ in ("NNS", "NNPS") or (token.text.lower().endswith("s") and token.lemma_.lower() != token.text.lower() and token.pos_ == "NOUN")
@@ -318,8 +324,13 @@ def _verb_victim(verb):
     for c in children:
         if c.dep_ == "dobj":
             return c
-    if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+    if verb.dep_ in ("acl", "amod", "compound") and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and verb.head.i > verb.i or (
+        verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+    ):
         return verb.head
+    # "a man tied and murdered": the second participle has the first one's victim.
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "ADJ") and verb.head.i < verb.i:
+        return _verb_victim(verb.head)
     # Headlines drop the auxiliary: "ASG member killed", "Six people gunned down".
     if verb.tag_ in ("VBN", "VBD"):
         for c in children:
@@ -351,6 +362,18 @@ def _mention(token_span, count: Count, cue, victims, *, update=False, trigger_id
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _things() -> frozenset[str]:
+    """Nouns of buildings and vehicles (physical_targets.tsv): 'riddled the car' killed nobody."""
+    with open(DATA / "physical_targets.tsv", encoding="utf-8") as fh:
+        rows = [line.split("\t")[0].strip().lower() for line in fh if line.strip() and not line.startswith("#")]
+    return frozenset(r for r in rows[1:] if " " not in r)
+
+
+# Participles that say the person is dead wherever they stand ("decapitated man found", "a man tied and murdered").
+_KILLED_WORDS = frozenset({"killed", "murdered", "executed", "massacred", "slain", "beheaded", "assassinated", "decapitated", "dismembered", "lynched", "strangled", "butchered", "riddled"})
+
+
 def find_mentions(tokens, trigger_ids=frozenset()) -> tuple[list[Mention], bool]:
     """Every death mention among ``tokens`` (a spaCy Span or token list), and whether a 'nobody died' cue is there."""
     w = words()
@@ -363,7 +386,7 @@ def find_mentions(tokens, trigger_ids=frozenset()) -> tuple[list[Mention], bool]
 
     def add(cue, victim, update=False, weak=False):
         nonlocal zero
-        if victim is None:
+        if victim is None or victim.lower_ in _things():
             return
         if victim.i in seen_victims:
             return
@@ -385,7 +408,7 @@ def find_mentions(tokens, trigger_ids=frozenset()) -> tuple[list[Mention], bool]
         lemma = _lower_lemma(tok)
         low = tok.lower_
         if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_.startswith("VB"):
-            if lemma in kill or low in ("killed", "murdered", "executed", "massacred", "slain", "beheaded", "assassinated"):
+            if lemma in kill or low in _KILLED_WORDS:
                 if _is_negated(tok):
                     zero = True
                     continue
@@ -410,8 +433,31 @@ def find_mentions(tokens, trigger_ids=frozenset()) -> tuple[list[Mention], bool]
                     continue
                 if subject is None and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
                     subject = tok.head
+                if subject is None and tok.dep_ in ("dobj", "xcomp", "ccomp", "conj") and tok.head.pos_ == "VERB":
+                    # "Man shot dies in hospital": the headline's one person is the one who died.
+                    subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
                 add(tok, _relative_head(subject) if subject is not None else None)
                 continue
+        if low in ("die", "died", "dies") and tok.pos_ in ("NOUN", "PROPN"):
+            # A headline's "7 die" that the tagger read as a noun.
+            number = next((c for c in tok.children if c.dep_ == "nummod" and c.like_num), None)
+            if number is not None:
+                add(tok, number)
+                continue
+        if low == "life" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "deprive":
+            # "was deprived of his life", "people deprived of life" (translated 'privado de la vida'): killed.
+            verb = tok.head.head
+            victim = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+            if victim is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+                victim = verb.head
+            add(verb, _relative_head(victim) if victim is not None else None)
+            continue
+        if low == "life" and tok.dep_ == "pobj" and tok.head.lower_ == "without":
+            # "found a man and a woman without life" (translated 'sin vida'): dead.
+            holder = tok.head.head
+            victim = holder if holder.pos_ in ("NOUN", "PROPN") else next((c for c in holder.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            add(tok, victim)
+            continue
         if low in dead_adj and tok.pos_ in ("ADJ", "NOUN", "VERB", "PROPN"):
             head = tok.head
             if head.lemma_.lower() in to_death and _to_death(head):
@@ -441,7 +487,10 @@ def find_mentions(tokens, trigger_ids=frozenset()) -> tuple[list[Mention], bool]
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             owner = next((g for g in of.children if g.dep_ == "pobj" and g.ent_type_ not in ("GPE", "LOC", "FAC")), None) if of is not None else None
             has_own_count = any(c.dep_ == "nummod" for c in tok.children)
-            possessed = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+            possessed = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children) or (
+                # "They locate a body ... The body is unidentified": the same body again.
+                tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+            )
             add(tok, owner if owner is not None and not has_own_count else tok, weak=possessed)
             continue
         if tok.pos_ == "NOUN" and low in severed and any(c.lower_ in w["severed_modifiers"] for c in tok.children):
@@ -452,6 +501,13 @@ def find_mentions(tokens, trigger_ids=frozenset()) -> tuple[list[Mention], bool]
             victim = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
             if victim is not None:
                 add(tok, victim)
+                continue
+            # "a homicide was registered", "three executions": each killing is one death.
+            counted = any(c.dep_ == "nummod" and c.like_num for c in tok.children) or (
+                tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in tok.children)
+            )
+            if counted and tok.dep_ != "compound" and low not in ("death", "deaths"):
+                add(tok, tok)
                 continue
         if tok.pos_ == "NOUN" and low in counts and tok.dep_ != "compound":
             number = next((c for c in tok.children if c.dep_ == "nummod" or (c.dep_ in ("amod", "det") and (c.like_num or c.lower_ in _QUANTITIES))), None)
@@ -613,7 +669,8 @@ def find_mentions_es_pt(text: str, offset: int = 0) -> list[Mention]:
     total = None
     if not plural:
         return [Mention(Count(1, 1, 1), offset + start, offset + end, cue)]
-    active_verb = re.search(r"(an|aron|am|aram)$", cue) is not None
+    # "matan a dos", "mueren tres civiles": the victims follow a plural verb.
+    active_verb = re.search(r"(an|aron|am|aram|en|eron|em|eram)$", cue) is not None
     # "3 cuerpos", "dos muertos": a number right before the cue.
     if before and value_of(before[0]) is not None and value_of(before[0]) > 1:
         total, start = value_of(before[0]), tokens[before[0]][1]
@@ -675,7 +732,9 @@ def find_fatalities(doc, clause_start: int, clause_end: int, trigger_ids=frozens
     Scope, first that reports anything: the clause; the rest of its sentence; for a death-toll
     sentence only, the next sentence. See the module docstring for how counts combine.
     """
-    text = doc.text
+    from .attribution import doc_text
+
+    text = doc_text(doc)
     clause = doc.char_span(clause_start, clause_end, alignment_mode="expand")
     if clause is None or len(clause) == 0:
         return None

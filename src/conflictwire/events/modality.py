@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 # Verbs whose complement is a report of something the text does not assert.
-CLAIM_LEMMAS = {"claim", "allege", "accuse", "insist"}
+CLAIM_LEMMAS = {"claim", "allege", "accuse", "insist", "charge"}
 DENY_LEMMAS = {"deny", "dismiss", "refute", "reject"}
 UNCERTAIN_LEMMAS = {"suspect", "believe", "appear", "seem", "unconfirmed", "rumour", "rumor"}
 PLAN_LEMMAS = {"plan", "announce", "call", "schedule", "intend", "organise", "organize", "vow", "prepare", "threaten", "pledge", "decide"}
@@ -25,6 +25,9 @@ HYPOTHETICAL_MARKERS = {"if", "unless", "whether", "lest"}
 OBLIGATION_MODALS = {"must", "should", "ought", "shall"}
 CONDITIONAL_MODALS = {"would", "could"}
 UNCERTAIN_MODALS = {"may", "might"}
+# Proceedings about an act: "tried for", "convicted of", "sentenced over", "charged in", "trial for".
+COURT_PREPOSITIONS = {"for", "of", "over", "in", "with"}
+COURT_LEMMAS = {"try", "convict", "sentence", "charge", "indict", "acquit", "prosecute", "trial", "conviction", "jail", "imprison", "hang", "execute", "extradite", "guilty", "innocent", "verdict", "testify", "testimony", "compensation", "inquiry", "inquest", "probe"}
 HABITUAL_ADVERBS = {"often", "usually", "frequently", "regularly", "routinely", "typically", "generally", "sometimes", "rarely", "seldom", "always", "commonly"}
 GENERIC_ADJECTIVES = {"common", "rare", "frequent", "widespread", "routine", "typical", "commonplace", "endemic", "usual"}
 UNCERTAIN_MODIFIERS = {"suspected", "possible", "apparent", "presumed", "probable", "unconfirmed"}
@@ -38,6 +41,20 @@ HISTORY_WORDS = re.compile(
     re.I,
 )
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+# A report declared false ("the report that ... is unfounded", "reports of an attack were baseless").
+DENIAL_PREDICATES = re.compile(
+    r"\b(?:is|was|are|were|be|been) (?:absolutely |totally |completely |entirely )?"
+    r"(?:unfounded|baseless|false|untrue|groundless|fabricated|a fabrication|a lie)\b",
+    re.I,
+)
+# Running totals ("840 terrorists have been killed as of today", "since the party was founded, 1,000 of
+# its members have been murdered") sum many acts over a period: background, not one event. Only for a
+# present-perfect clause: "since Tuesday" with a past verb may still date one act.
+CUMULATIVE_MARKERS = {"since", "so far", "as of", "to date", "in all", "altogether", "in total"}
+# Plural act nouns without anything that makes them specific (a number, a determiner, a possessive,
+# a date or place in their phrase) name a kind of act: "terrorist raids", "political murders",
+# "indiscriminate bombings" — generic references, unless the clause anchors them in time.
+GENERIC_PLURAL_ANCHORS = {"DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC"}
 
 
 @dataclass(frozen=True)
@@ -80,6 +97,91 @@ def _own_years(tok):
     return out
 
 
+def _condition(verb) -> str | None:
+    """The conditional clause of a future verb ("if this continues, we will have ..."): its marker."""
+    for child in verb.children:
+        if child.dep_ == "advcl":
+            for g in child.children:
+                if g.dep_ == "mark" and g.lower_ in HYPOTHETICAL_MARKERS:
+                    return g.lower_
+    return None
+
+
+def _cumulative(chain) -> str | None:
+    """A running total: a present-perfect verb over the trigger counted 'since' something or 'as of' a day."""
+    for tok in chain[:3]:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if not aux & {"has", "have"}:
+            return None
+        for child in tok.children:
+            if child.lower_ == "since" and child.dep_ == "mark":
+                return "since"
+            if child.lower_ == "since" and child.dep_ == "prep":
+                # "since 1984", "since the war began" count a long period; "since Monday" one recent spell.
+                days = [t for t in child.subtree if t.ent_type_ in ("DATE", "TIME")]
+                if not days or any(YEAR.fullmatch(t.text) for t in days):
+                    return "since"
+            if child.dep_ == "advcl" and any(g.lower_ == "since" and g.dep_ == "mark" for g in child.children):
+                return "since"
+            if child.dep_ == "prep" and child.lower_ == "as" and any(g.lower_ == "of" for g in child.children):
+                return "as-of"
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i > 0 and child.doc[child.i - 1].lower_ == "as":
+                return "as-of"
+        return None
+    return None
+
+
+def _generic_plural(trigger, sentence) -> bool:
+    """A bare plural act noun in a prepositional phrase, in a sentence with no date: a kind of act
+    ("responsible for political murders", "took part in indiscriminate bombings")."""
+    if trigger.tag_ not in ("NNS", "NNPS") or trigger.dep_ not in ("pobj", "conj"):
+        return False
+    if trigger.dep_ == "conj" and trigger.head.dep_ != "pobj":
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children):
+        return False
+    if any(t.like_num for t in trigger.subtree):
+        return False
+    if any(e.label_ in ("DATE", "TIME") for e in sentence.ents):
+        return False
+    # "killed in clashes", "died in attacks": the preposition hangs from the report of the act itself.
+    from .detect import load_triggers, _lemma
+
+    noun = trigger.head if trigger.dep_ == "conj" else trigger
+    prep = noun.head
+    return _lemma(prep.head) not in load_triggers()
+
+
+REFERENCE_DETERMINERS = {"the", "this", "that", "these", "those"}
+# Words whose phrase reports the act's outcome ("the death toll from the bombing rose to 40").
+OUTCOME_NOUNS = {"toll", "victim", "casualty", "dead", "death", "injured", "wounded", "survivor", "body", "number"}
+
+
+def _definite_reference(trigger) -> bool:
+    """An act noun named as something known, in a phrase hanging from a word that reports no act
+    ("in the aftermath of the riots", "the complicity in the rioting", "appeal after the massacre"):
+    a reference to an event told elsewhere (or long known), not the report of one."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "pobj":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in REFERENCE_DETERMINERS for c in trigger.children):
+        return False
+    # "the killing of the mayor", "the Godhra massacre", "the 18 August attack": an argument, a name or a
+    # date makes the reference a specific act, which MUC-4 and ACLED both count; "the riots" does not.
+    if any(c.dep_ not in ("det", "amod") or c.ent_type_ for c in trigger.children):
+        return False
+    from .detect import load_triggers, _lemma
+
+    table = load_triggers()
+    prep = trigger.head
+    governor = prep.head
+    # "killed in the attack", "arrested over the riots": the phrase belongs to the report of an act.
+    if _lemma(governor) in table or governor.lower_ in table or _lemma(governor) in OUTCOME_NOUNS:
+        return False
+    return not any(_lemma(t) in table for t in governor.subtree if t.pos_ == "VERB" and t is not trigger)
+
+
 def read_status(trigger, sentence, published: date | None = None) -> Status:
     """Decide the status of the event that ``trigger`` (a spaCy token) reports inside ``sentence`` (a Span)."""
     chain = _governors(trigger)
@@ -120,9 +222,23 @@ def read_status(trigger, sentence, published: date | None = None) -> Status:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ == "ROOT":
             break
 
+    # A court or an inquiry dealing with an act ("tried for the murders", "convicted of the bombing",
+    # "sentenced over the attack") reports the proceedings, not the act: it happened before, or is alleged.
+    if trigger.pos_ in ("NOUN", "PROPN") or trigger.tag_ == "VBG":
+        prep = trigger.head if trigger.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ in COURT_PREPOSITIONS and prep.head.lemma_.lower() in COURT_LEMMAS:
+            return Status(None, f"background:court-{prep.head.lemma_.lower()}")
+
     history = HISTORY_WORDS.search(sentence.text)
     if history:
         return Status(None, f"history:{history.group(0).lower()}")
+    cumulative = _cumulative(chain)
+    if cumulative:
+        return Status(None, f"history:{cumulative}")
+    if _generic_plural(trigger, sentence):
+        return Status(None, "generic:plural")
+    if _definite_reference(trigger):
+        return Status(None, "background:reference")
     # A year attached to the event's own clause ("captured in 1998", "the 1994 massacre") dates it;
     # a year elsewhere in the sentence ("arrested on Tuesday for the 2001 attack") does not.
     for tok in chain[:2]:
@@ -139,12 +255,18 @@ def read_status(trigger, sentence, published: date | None = None) -> Status:
         if tok is not trigger and lemma in PLAN_LEMMAS and tok.pos_ in ("VERB", "NOUN") and not done:
             return Status("planned", f"planned:{lemma}")
         if "will" in aux or "'ll" in aux or ("going" in _children_lower(tok) and tok.tag_ == "VB"):
+            condition = _condition(tok)
+            if condition:
+                return Status(None, f"hypothetical:{condition}")
             if any(w in sent_lower for w in ("likely", "probably", "expected", "could", "may ")):
                 return Status(None, "forecast:will")
             return Status("planned", "planned:will")
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ == "ROOT":
             break
 
+    denial = DENIAL_PREDICATES.search(sentence.text)
+    if denial and denial.start() > trigger.idx - sentence.start_char:
+        return Status("denied", "denied:" + denial.group(0).split()[-1].lower())
     for tok in chain:
         lemma = tok.lemma_.lower()
         if tok is trigger:

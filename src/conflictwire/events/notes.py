@@ -125,6 +125,8 @@ FIELD_STYLES = {
     "assoc_actor2": "blue",
     "fatalities": "bold magenta",
     "attributed_to": "bold green",
+    "target": "bold white",
+    "weapon": "italic red",
     "location": "bold yellow",
     "date": "bold cyan",
 }
@@ -184,6 +186,8 @@ def render_explanation(article: Article) -> str:
             ("assoc_actor2", ", ".join(a.name for a in event.assoc_actor2) or None),
             ("interaction", event.interaction),
             ("civilian_targeting", event.civilian_targeting or None),
+            ("target", ", ".join(event.targets) or None),
+            ("weapon", ", ".join(event.weapons) or None),
             ("fatalities", None if event.fatalities is None else f"{event.fatalities} (low {event.fatalities_low}, high {event.fatalities_high})"),
             ("attributed_to", event.attributed_to),
             ("location", event.location.name or event.location.text if event.location else None),

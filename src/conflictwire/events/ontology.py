@@ -76,7 +76,7 @@ _STATE_SIDE_TYPES = {
     "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",
     "Government regains territory", "Non-state actor overtakes territory",
 }
-_ORGANISED = {"rebel group", "political militia", "identity militia", "external/other forces"}
+_ONE_SIDED_PERPETRATORS = {"rebel group", "external/other forces"}
 
 
 def ucdp_type_of_violence(sub_event_type: str, actor1_category: str | None, actor2_category: str | None) -> int | None:
@@ -84,8 +84,9 @@ def ucdp_type_of_violence(sub_event_type: str, actor1_category: str | None, acto
 
     UCDP codes organised lethal violence only, so protests, riots and strategic developments give None.
     A state force on one side makes it state-based, or one-sided when the other side is civilians or
-    protesters. Violence against civilians is one-sided only when an organised perpetrator is named;
-    killings by unknown perpetrators are, as in UCDP's coding of cartel and gang violence, non-state.
+    protesters. Violence against civilians is one-sided only when a rebel group or foreign force is named; killings
+    by militias, cartels, gangs and unknown perpetrators are, as in UCDP's coding of cartel, gang and
+    communal violence, non-state.
     Other fighting is state-based when a rebel group is a party (ACLED's rebels fight the state) or when
     it is an air strike, shelling, chemical attack or territorial change; else non-state.
     (Mapping documented in docs/ontology.md.)
@@ -100,7 +101,9 @@ def ucdp_type_of_violence(sub_event_type: str, actor1_category: str | None, acto
     if "state forces" in categories:
         return 3 if against_civilians else 1
     if kind.event_type == "Violence against civilians":
-        return 3 if actor1_category in _ORGANISED else 2
+        # UCDP GED codes militias' and cartels' killings of civilians (ACLED's political and identity
+        # militias) inside those groups' non-state dyads; one-sided only for rebels and foreign forces.
+        return 3 if actor1_category in _ONE_SIDED_PERPETRATORS else 2
     # A rebel group is, by ACLED's definition, fighting the state; air power, artillery and
     # territorial change nearly always have a government on one side.
     if "rebel group" in categories or sub_event_type in _STATE_SIDE_TYPES:

@@ -41,6 +41,23 @@ _DATELINE = re.compile(
     r"\s*(?:\([^)]{1,40}\))?\s*(?:[-\u2013\u2014:]|--)\s"
 )
 _WORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+# "Tijuana: ...", "General Escobedo, Nuevo León: ...": a place name, optionally its region, and a
+# colon opening a headline or a short report (the recogniser still checks the words are a place).
+_NAME = r"[A-ZÀ-Þ][\w'\u2019.-]*"
+_HEADING_PLACE = re.compile(
+    rf"^\s*(?P<place>{_NAME}(?:\s(?:{_NAME}|de|del|la|las|los|el))*(?:,\s{_NAME}(?:\s{_NAME})*)?)\s?:\s"
+)
+
+
+def find_heading_place(text: str) -> tuple[int, int] | None:
+    """Where a dateline's place words are, or a headline's leading "Place:" / "Place, Region:"."""
+    dateline = find_dateline(text)
+    if dateline is not None:
+        return dateline
+    m = _HEADING_PLACE.match(text[:80])
+    if m and len(m.group("place").split()) <= 6:
+        return m.start("place"), m.end("place")
+    return None
 
 
 def find_dateline(text: str) -> tuple[int, int] | None:
@@ -100,7 +117,7 @@ def geoparse_text(
 
 
 def _geoparse_doc(text: str, doc, gazetteer: Gazetteer, dateline, include_demonyms: bool = False) -> list[Toponym]:
-    found, demonyms = find_toponyms(doc, gazetteer)
+    found, demonyms = find_toponyms(doc, gazetteer, heading=dateline or find_heading_place(text))
     demonyms = sorted(set(demonyms) | set(find_demonyms(text, gazetteer)))
     cues = {(f.start, f.end): [f.source] + f.cues for f in found}
     spans = [(f.start, f.end) for f in found]
@@ -115,11 +132,15 @@ def _geoparse_doc(text: str, doc, gazetteer: Gazetteer, dateline, include_demony
 
 # --------------------------------------------------------------------------- event locations
 
-_SPECIFICITY = {"PPLX": 6, "PPL": 5, "PPLA": 5, "PPLC": 5, "ADM2": 3, "ADM1": 2, "PCLI": 1, "CONT": 0}
+_SPECIFICITY = {"PPLX": 6, "PPL": 5, "PPLA": 5, "PPLC": 5, "ADM2": 3, "ADM1": 2, "RGN": 2, "PCLI": 1, "CONT": 0}
 _NEAR_WORDS = re.compile(
     r"\b(near|outside|outskirts|close to|suburbs?|(north|south|east|west)(east|west)?(ern)?( of)?|km|kilomet(er|re)s|miles|vicinity)\W*(\w+\W+){0,3}$",
     re.I,
 )
+
+
+def _in_organisation_name(t: Toponym) -> bool:
+    return "gazetteer:ORG" in t.evidence and not any(e in t.evidence for e in ("in", "en", "near", "heading", "comma-region"))
 
 
 def _specificity(t: Toponym) -> int:
@@ -155,7 +176,7 @@ def main_place(article: Article) -> Toponym | None:
     counts: dict[str, int] = {}
     for t in resolved:
         counts[t.name] = counts.get(t.name, 0) + 1
-    return max(resolved, key=lambda t: (_specificity(t) >= 5, counts[t.name], -t.start))
+    return max(resolved, key=lambda t: (not _in_organisation_name(t), _specificity(t) >= 5, counts[t.name], -t.start))
 
 
 def locate_events(article: Article) -> list[Place | None]:
@@ -183,7 +204,9 @@ def locate_events(article: Article) -> list[Place | None]:
         for level_no, (s, e) in enumerate(scopes):
             inside = [t for t in resolved if s <= t.start and t.end <= e]
             if inside:
-                chosen = max(inside, key=lambda t: (_specificity(t), -abs(t.start - lo)))
+                # A place named only inside an organisation's name ("the Sinaloa Cartel") says
+                # where the group comes from, not where the event happened: others go first.
+                chosen = max(inside, key=lambda t: (not _in_organisation_name(t), _specificity(t), -abs(t.start - lo)))
                 level = level_no
                 break
         if chosen is None:
@@ -198,7 +221,7 @@ def locate_events(article: Article) -> list[Place | None]:
             # Only a state or a country here: a town the article names inside it is a better guess.
             inner = [
                 t for t in resolved
-                if _specificity(t) >= 5 and t.country_code == chosen.country_code
+                if _specificity(t) >= 5 and t.country_code == chosen.country_code and not _in_organisation_name(t)
                 and (chosen.feature_code != "ADM1" or t.admin1 == chosen.admin1)
             ]
             if inner and main is not None and main in inner:

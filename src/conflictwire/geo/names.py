@@ -19,6 +19,7 @@ DESCRIPTOR_HINTS: dict[str, tuple[str, ...]] = {
     "oblast": ("ADM1",),
     "district": ("ADM2", "ADM1", "PPL"),
     "county": ("ADM2",),
+    "township": ("ADM3", "ADM2", "PPL"),
     "parish": ("ADM2",),
     "prefecture": ("ADM1", "ADM2"),
     "municipality": ("ADM2", "PPL"),
@@ -29,6 +30,7 @@ DESCRIPTOR_HINTS: dict[str, tuple[str, ...]] = {
     "neighbourhood": ("PPLX",),
 }
 
+_CONNECTORS = re.compile(r"(?<= )(?:de la|de las|de los|de|del|do|da|dos|das) (?=\S)")
 _ARTICLE_PREFIXES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ")
 _DROP = re.compile(r"[\u2018\u2019'`\u02bb\u02bc\u02be\u02bf\u00b4\u2032]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -64,6 +66,12 @@ def index_keys(name: str) -> set[str]:
         keys.add("saint " + key[3:])
     if key.startswith("the ") and len(key) > 6:
         keys.add(key[4:])
+    if " the " in key:
+        keys.add(key.replace(" the ", " "))  # "Democratic Republic of the Congo" / "... of Congo"
+    # Transliterations split words differently ("Deir ez-Zor" / "Deir Ezzor", "Abu Kamal" / "Abukamal").
+    for k in list(keys):
+        if " " in k and len(k) >= 6 and k.count(" ") <= 3:
+            keys.add(k.replace(" ", ""))
     return keys
 
 
@@ -82,9 +90,17 @@ def query_keys(name: str) -> tuple[list[str], tuple[str, ...]]:
             keys.append(m.group("core"))
             break
     for k in list(keys):
+        # "Santiago de Ixcuintla" is filed as "Santiago Ixcuintla": try the name without its connectors.
+        bare = " ".join(_CONNECTORS.sub(" ", f" {k} ").split())
+        if bare != k and " " in bare:
+            keys.append(bare)
+    for k in list(keys):
         for prefix in _ARTICLE_PREFIXES:
             if k.startswith(prefix) and len(k) > len(prefix) + 2:
                 keys.append(k[len(prefix):])
+    for k in list(keys):
+        if " " in k and len(k) >= 6 and k.count(" ") <= 3:
+            keys.append(k.replace(" ", ""))
     seen: list[str] = []
     for k in keys:
         if k and k not in seen:

@@ -18,17 +18,30 @@ from .names import DESCRIPTOR_HINTS, fold
 
 PLACE_LABELS = {"GPE", "LOC"}
 # Entity labels whose words are never places, whatever the gazetteer says ("May", "Sunday", "12").
-NEVER_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "NORP", "LANGUAGE", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
+NEVER_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+# Labels the small model also puts on unfamiliar place names ("in Irapuato" PRODUCT, "in Acámbaro"
+# NORP): their words are places only when a locative cue says so and the name is no demonym.
+DOUBTFUL_LABELS = {"NORP", "LANGUAGE", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 # Words right before a name that make it a place.
-PLACE_CUES = {"in", "near", "at", "outside", "from", "into", "across", "around", "toward", "towards", "to", "between", "through", "throughout", "within", "inside", "via"}
+PLACE_CUES = {"in", "near", "at", "outside", "from", "into", "across", "around", "toward", "towards", "to", "between", "through", "throughout", "within", "inside", "via",
+              # Spanish, French and Portuguese "in" of untranslated headlines ("Ejecutan a dos en Iztapalapa")
+              "en", "em"}
 # Verbs of conflict news whose object is usually a place ("retook Falluja", "shelled Donetsk").
 PLACE_VERBS = {"entered", "captured", "recaptured", "retook", "seized", "shelled", "bombed", "stormed", "liberated",
                "besieged", "encircled", "overran", "raided", "evacuated", "fled", "reached", "invaded", "occupied"}
 # Descriptor words right before "of" ("the town of X") or right after a name ("X province").
 DESCRIPTOR_WORDS = set(DESCRIPTOR_HINTS) | {"capital", "outskirts", "suburb", "suburbs", "area", "areas"}
 # Capitalised descriptors that belong in the span ("Laurel County", "Basra Province").
-SPAN_SUFFIXES = {"county", "province", "governorate", "parish", "oblast", "district", "prefecture", "region"}
+SPAN_SUFFIXES = {"county", "province", "governorate", "parish", "oblast", "district", "prefecture", "region", "township"}
 _MAX_WORDS = 5
+# "the Municipal Palace of Olinalá", "the mayor of Iguala", "residents of Homs": X of <place>.
+_OF_PLACE_WORDS = {"palace", "mayor", "governor", "residents", "people", "streets", "centre", "center", "port",
+                   "municipality", "province", "governorate", "city", "town", "village", "district", "region",
+                   "state", "outskirts", "suburbs", "capital", "heart", "north", "south", "east", "west", "entrance"}
+_ARTICLE_WORDS = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ad-", "ed"}
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+# Lower-case words inside a place name ("Santiago de Ixcuintla", "Tlajomulco de Zúñiga", "Ras al Ain").
+NAME_CONNECTORS = {"of", "de", "del", "la", "las", "los", "el", "al", "da", "do", "dos", "das", "di", "du", "y"}
 
 
 @dataclass
@@ -44,6 +57,22 @@ class Found:
 
 def _is_name_token(token) -> bool:
     return token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper()
+
+
+# Tags the small model gives unfamiliar capitalised names in running text ("north of Hermosillo" NN).
+_LOOSE_NAME_TAGS = {"NN", "NNS", "FW", "JJ", "VB", "VBG", "VBN", "VBZ", "RB", "UH", "XX"}
+
+
+def _is_loose_name_token(token) -> bool:
+    """A capitalised word the tagger did not call a proper noun, inside a sentence written in
+    ordinary case (in a Title Case headline every word is capitalised, so capitals say nothing)."""
+    if not (token.text[:1].isupper() and token.is_alpha and token.tag_ in _LOOSE_NAME_TAGS):
+        return False
+    if token.is_sent_start and token.i > 0:
+        return False
+    sent = token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]
+    words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+    return bool(words) and sum(t.text[:1].isupper() for t in words) / len(words) < 0.6
 
 
 ROUTE_WORDS = {"road", "street", "avenue", "highway", "boulevard", "drive", "lane", "parkway", "route", "bridge",
@@ -126,7 +155,8 @@ def _cue_before(doc, start_i: int) -> str | None:
     if start_i == 0:
         return None
     prev = doc[start_i - 1]
-    if prev.lower_ == "of" and start_i >= 2 and doc[start_i - 2].lower_ in DESCRIPTOR_WORDS:
+    if prev.lower_ == "of" and start_i >= 2 and (doc[start_i - 2].lower_ in DESCRIPTOR_WORDS or doc[start_i - 2].lower_ in _DIRECTIONS
+                                                 or doc[start_i - 2].lower_ in _OF_PLACE_WORDS):
         return f"{doc[start_i - 2].lower_} of"
     if prev.lower_ in ("northern", "southern", "eastern", "western", "central") and start_i >= 2:
         prev2 = doc[start_i - 2]
@@ -152,9 +182,36 @@ def _cue_after(doc, end_i: int, gazetteer: Gazetteer) -> str | None:
     return None
 
 
-def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[int, int, str]]]:
-    """Toponyms in a parsed Doc, and demonyms as country evidence ``(start, end, country_code)``."""
+def _inside_longer_name(doc, start_i: int, end_i: int, name_like: list[bool], taken: list[bool]) -> bool:
+    """The words run on into capitalised words the match left out, before or after it."""
+    if start_i > 0 and name_like[start_i - 1] and not taken[start_i - 1]:
+        return True
+    nxt = end_i
+    if nxt < len(doc) and doc[nxt].lower_ in NAME_CONNECTORS and nxt + 1 < len(doc):
+        nxt += 1
+    return (nxt < len(doc) and name_like[nxt] and not taken[nxt] and doc[nxt].lower_ not in SPAN_SUFFIXES
+            and doc[nxt].lower_.rstrip(".") not in _FOLLOWING_WORDS)
+
+
+# Capitalised words that follow a place in the names of its offices and people ("Farmington Police",
+# "Gainesville Mayor Tom Smith"): the place is still a place.
+_FOLLOWING_WORDS = _TITLES | ROUTE_WORDS | GENERIC_WORDS | DESCRIPTOR_WORDS | {
+    "high", "board", "fire", "sheriff", "sheriffs", "schools", "officials", "residents", "resident", "native",
+    "metro", "area", "airport", "station", "hall", "commission", "commissioner", "commissioners", "city", "times",
+    "post", "news", "herald", "tribune", "journal", "press", "daily", "public", "general", "international",
+    "national", "regional", "memorial", "medical", "community", "township", "borough", "village", "town",
+}
+
+
+def find_toponyms(
+    doc, gazetteer: Gazetteer, heading: tuple[int, int] | None = None
+) -> tuple[list[Found], list[tuple[int, int, str]]]:
+    """Toponyms in a parsed Doc, and demonyms as country evidence ``(start, end, country_code)``.
+
+    ``heading`` is the character span of a dateline's or a headline's leading place words
+    ("BAGHDAD -", "Tijuana: ..."): capitalised words there are names whatever their tag."""
     taken = [False] * len(doc)
+    in_heading = [bool(heading) and heading[0] <= t.idx < heading[1] and t.text[:1].isupper() for t in doc]
     found: list[Found] = []
     demonyms: list[tuple[int, int, str]] = []
     label_of = [""] * len(doc)
@@ -178,6 +235,8 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
         for i in range(start_i, end_i):
             taken[i] = True
 
+    strict_name = [_is_name_token(t) for t in doc]
+    name_like = [strict_name[k] or in_heading[k] or _is_loose_name_token(doc[k]) for k in range(len(doc))]
     for ent in doc.ents:
         if ent.label_ == "NORP":
             cc = gazetteer.demonym(ent.text)
@@ -192,10 +251,16 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
             start_i = ent.start
             while start_i < end_i and doc[start_i].lower_ == "the":
                 start_i += 1
-            if end_i - start_i == 1 and doc[start_i].lower_ in GENERIC_WORDS:
-                continue
+            if start_i > 0 and _is_name_token(doc[start_i - 1]) and not label_of[start_i - 1] and bool(
+                gazetteer.entries(fold(doc[start_i - 1 : end_i].text))
+            ):
+                start_i -= 1  # "General Escobedo": the tagger left a name's first word out
             while end_i - start_i > 1 and doc[end_i - 1].lower_ in DESCRIPTOR_HINTS and doc[end_i - 1].text.islower():
                 end_i -= 1  # "Ochamchire district": the descriptor is a hint, not part of the name
+            if end_i - start_i == 1 and doc[start_i].lower_ in GENERIC_WORDS:
+                continue
+            if not any(t.text[:1].isupper() for t in doc[start_i:end_i]):
+                continue  # "west province": no name at all
             if doc[end_i - 1].lower_ in NATURAL_FEATURE_WORDS:
                 pass  # "Catawba River": a name the gazetteer lacks, not a town plus a word
             elif not _exactly_known(doc, start_i, end_i, gazetteer):
@@ -207,6 +272,10 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
                     end_i = prefix
                 elif end_i - start_i == 1:
                     continue
+            if _inside_longer_name(doc, start_i, end_i, name_like, taken) and not any(
+                prior_score(e) >= 0.7 for e in gazetteer.find(doc[start_i:end_i].text)[0] if e.name_kind <= 1
+            ):
+                continue  # "Loma" of "Loma Dorada": the tagger cut a longer unknown name short
             add(start_i, end_i, f"spacy:{ent.label_}", [])
         elif ent.label_ == "FAC":
             # Roads and bridges are places even when the gazetteer does not know them; a building
@@ -234,7 +303,7 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
     i = 0
     n = len(doc)
     while i < n:
-        if taken[i] or not _is_name_token(doc[i]) or label_of[i] in NEVER_PLACE_LABELS:
+        if taken[i] or not name_like[i] or label_of[i] in NEVER_PLACE_LABELS:
             i += 1
             continue
         match = None
@@ -242,7 +311,9 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
             window = doc[i : i + length]
             if any(taken[j] or label_of[j] in NEVER_PLACE_LABELS for j in range(i, i + length)):
                 continue
-            if not all(_is_name_token(t) or (t.lower_ in ("of", "de", "al", "el") and 0 < k < length - 1)
+            if not name_like[i + length - 1]:
+                continue
+            if not all(name_like[i + k] or (t.lower_ in NAME_CONNECTORS and 0 < k < length - 1)
                        or (t.text == "-" and 0 < k < length - 1) for k, t in enumerate(window)):
                 continue
             if length == 1 and (window[0].lower_ in GENERIC_WORDS or len(window[0].text) < 3):
@@ -262,13 +333,27 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
             continue
         end_i, entries, hint = match
         best = max(prior_score(e, hint) for e in entries)
-        labels = {label_of[j] for j in range(i, end_i)} - {""}
-        cue = _cue_before(doc, i) or _cue_after(doc, end_i, gazetteer)
+        start_i = i
+        if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _ARTICLE_WORDS and not taken[i - 2]:
+            start_i = i - 2  # "al-Raqqa": the article belongs to the name
+        labels = {label_of[j] for j in range(start_i, end_i)} - {""}
+        cue = _cue_before(doc, start_i) or _cue_after(doc, end_i, gazetteer)
         if end_i > i + 1 and doc[end_i - 1].lower_ in SPAN_SUFFIXES:
             cue = cue or doc[end_i - 1].lower_
         accept = False
         source = "gazetteer"
-        if "PERSON" in labels:
+        loose = not all(strict_name[j] for j in range(i, end_i) if doc[j].text[:1].isupper())
+        doubtful = bool(labels & DOUBTFUL_LABELS)
+        if any(in_heading[j] for j in range(i, end_i)):
+            cue = cue or "heading"
+        if (loose or doubtful) and not labels & {"PERSON", "ORG"}:
+            # An untagged or oddly labelled capitalised word ("in Irapuato", "north of Hermosillo")
+            # is a place only where the words around say so, and a demonym never is.
+            accept = cue is not None and best >= (0.3 if cue == "heading" else 0.15) and not gazetteer.demonym(
+                doc[i:end_i].text
+            )
+            source = "gazetteer:cue"
+        elif "PERSON" in labels:
             # A person's name is a place when the words around say so ("the town of Alam"), or
             # when it is a well-known place standing alone, not a name with a title or "said".
             ent = next(e for e in doc.ents if e.start < end_i and i < e.end and e.label_ == "PERSON")
@@ -276,7 +361,9 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
                      and not (end_i - i == 1 and doc[i].text in person_words))
             best_primary = max((prior_score(e, hint) for e in entries if e.name_kind == 0), default=0.0)
             in_known_country = alone and any(e.country_code in countries_named for e in entries)
-            accept = (cue is not None and (cue.endswith(" of") or cue in DESCRIPTOR_WORDS or (alone and best >= 0.3))) or (
+            # A locative word inside the "person" ("... Ramírez en Culiacán") shows the label is wrong.
+            broken = cue in PLACE_CUES and ent.start < i - 1
+            accept = (cue is not None and (cue.endswith(" of") or cue in DESCRIPTOR_WORDS or ((alone or broken) and best >= 0.3))) or (
                 alone and (best_primary >= 0.7 or (in_known_country and best >= 0.3))
             )
             source = "gazetteer:PERSON"
@@ -287,7 +374,11 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
             lead = ent.start
             while lead < i and doc[lead].lower_ in ("the", "a", "an"):
                 lead += 1
-            at_edge = i == lead or (i > 0 and doc[i - 1].lower_ == "of")
+            if lead == start_i:
+                lead = i
+            # ... or after a locative word the tagger swallowed into a title-case "organisation"
+            # ("KIA Soldiers Killed In Airstrikes In Kachin State").
+            at_edge = i == lead or (i > 0 and doc[i - 1].lower_ == "of") or (cue in PLACE_CUES and lead < i - 1)
             whole = lead == i and ent.end == end_i
             in_known_country = whole and best >= 0.3 and any(e.country_code in countries_named for e in entries)
             accept = at_edge and (best >= 0.6 or cue is not None or in_known_country) and end_i < ent.end + 2
@@ -297,8 +388,13 @@ def find_toponyms(doc, gazetteer: Gazetteer) -> tuple[list[Found], list[tuple[in
                 accept = False  # "PA", "KY 52": codes, not names
             else:
                 accept = best >= 0.7 or (cue is not None and best >= 0.15)
+        if accept and source != "gazetteer:ORG" and _inside_longer_name(doc, start_i, end_i, name_like, taken):
+            # "Lucio Blanco", "Loma Dorada", "Granjas Polo Gamboa": a known word inside a longer
+            # name the gazetteer lacks (a neighbourhood, a person) is not that place, unless the
+            # name it makes is a well-known place in its own right ("Sinaloa" in "Cartel Sinaloa").
+            accept = max((prior_score(e, hint) for e in entries if e.name_kind <= 1), default=0.0) >= 0.7
         if accept:
-            add(i, end_i, source, [cue] if cue else [])
+            add(start_i, end_i, source, [cue] if cue else [])
             i = end_i
         else:
             i += 1

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..schema import Toponym
-from .gazetteer import Entry, Gazetteer, prior_logit
+from .gazetteer import Entry, Gazetteer, prior_logit, prior_score
 from .names import fold
 
 # Weights of the evidence, in log-odds, set by hand from what each cue is worth to a reader. The
@@ -31,6 +31,7 @@ W_SPATIAL = 4.0  # times its mean closeness to the other names' likely readings
 SPATIAL_SCALE_KM = 200.0
 W_CONTAINED = 4.0  # "X, Y" / "X in Y" where the candidate lies in Y
 W_NEAR = 3.0  # "X, near Y" / "on the outskirts of Y": candidate within 150 km of Y
+W_NAMED_COUNTRY = 1.5  # candidate in a country the text names ("DR Congo ... in Beni") or implies by a demonym
 W_DATELINE = 1.0  # candidate in the dateline place's country
 W_DATELINE_ADMIN = 1.0  # ... and in its first-level division
 ROUNDS = 3
@@ -49,7 +50,10 @@ _NEAR_GAP = re.compile(
 )
 
 
-_DESCRIPTOR_AFTER = re.compile(r"\s(province|governorate|state|region|oblast|district|county|prefecture|municipality)\b")
+_DESCRIPTOR_AFTER = re.compile(r"\s(province|governorate|state|region|oblast|district|county|prefecture|municipality|township)\b")
+# "the Santa Rita neighborhood", "the Buenos Aires sector of Culiacán": a part of a town, not the
+# town or region elsewhere that bears the name.
+_NEIGHBOURHOOD_AFTER = re.compile(r"\s(neighbou?rhood|sector|colonia|barrio|quarter|suburb)\b", re.I)
 
 
 @dataclass
@@ -66,6 +70,7 @@ class _Name:
     logits: np.ndarray | None = None
     evidence: list[list[str]] = field(default_factory=list)
     forced: int | None = None
+    part: str | None = None  # the words the candidates come from, when not the whole name
 
     @property
     def probs(self) -> np.ndarray:
@@ -102,7 +107,8 @@ def _contains(region: Entry, place: Entry) -> bool:
 
 
 def _is_region(entry: Entry) -> bool:
-    return entry.feature_code in ("PCLI", "CONT")
+    """A country, a continent or a region spanning countries: too large to say where in it."""
+    return entry.feature_code in ("PCLI", "CONT") or (entry.feature_code == "RGN" and entry.country_code is None)
 
 
 def resolve_toponyms(
@@ -124,7 +130,13 @@ def resolve_toponyms(
             names[key].mentions.append((start, end))
             continue
         descriptor = _DESCRIPTOR_AFTER.match(text, end)
-        if descriptor:
+        if _NEIGHBOURHOOD_AFTER.match(text, end):
+            named = _candidates(surface, key, gazetteer)
+            keep = [k for k, e in enumerate(named.entries) if e.feature_code.startswith("PPLX")]
+            named.entries = [named.entries[k] for k in keep]
+            named.priors = named.priors[keep]
+            names[key] = named
+        elif descriptor:
             # "Salahuddin province": the word after the name says what kind of place it is.
             described = _candidates(surface + " " + descriptor.group(1), key, gazetteer)
             names[key] = described if described.entries else _candidates(surface, key, gazetteer)
@@ -163,11 +175,18 @@ def resolve_toponyms(
             p = n.probs
             top = np.argsort(-p)[:CONTEXT_CANDIDATES]
             context.append((top, p[top]))
+        named_countries = set(demonym_countries)
+        for j, m in enumerate(items):
+            if m.entries:
+                k = m.forced if m.forced is not None else int(np.argmax(m.probs))
+                if m.entries[k].feature_code == "PCLI" and m.probs[k] > 0.5:
+                    named_countries.add(m.entries[k].country_code)
         new_logits = []
         for i, n in enumerate(items):
             if not n.entries:
                 new_logits.append(None)
                 continue
+            own_country = {e.country_code for e in n.entries if e.feature_code == "PCLI"}
             country_support: defaultdict[str, float] = defaultdict(float)
             admin1_support: defaultdict[str, float] = defaultdict(float)
             for cc, count in demonym_countries.items():
@@ -204,6 +223,9 @@ def resolve_toponyms(
                     if support > 0.05:
                         logits[k] += W_COUNTRY * math.log1p(support)
                         ev.append("country-mentioned")
+                if not _is_region(entry) and entry.country_code in named_countries - own_country:
+                    logits[k] += W_NAMED_COUNTRY
+                    ev.append("country-named")
                 if entry.admin1_code and entry.feature_code not in ("PCLI", "ADM1"):
                     support = admin1_support.get(entry.admin1_code, 0.0)
                     if support > 0.05:
@@ -250,13 +272,109 @@ def resolve_toponyms(
     for (start, end), key in zip(spans, mention_name):
         n = items[index[key]]
         out.append(_to_toponym(text, start, end, n, (cues or {}).get((start, end), [])))
+    _place_subplaces(text, out)
     return out
+
+
+_LOCAL_CODES = ("PPL", "ADM2", "ADM3")
+
+
+def _place_subplaces(text: str, toponyms: list[Toponym]) -> None:
+    """A street, building or neighbourhood the gazetteer lacks lies in the town the text is about
+    there: the nearest local place named before it in its paragraph, else after it, else the
+    article's most named local place. Its point is that town's, with a low score (geo precision 2)."""
+    local = [t for t in toponyms if t.name is not None and (t.feature_code or "").startswith(_LOCAL_CODES)]
+    if not local:
+        return
+    counts = Counter(t.name for t in local)
+    for t in toponyms:
+        if t.name is not None or not _is_subplace(text, t.text, t.end):
+            continue
+        para_start = text.rfind("\n", 0, t.start) + 1
+        para_end = text.find("\n", t.end)
+        para_end = len(text) if para_end < 0 else para_end
+        before = [o for o in local if para_start <= o.start < t.start and o.score >= 0.5]
+        after = [o for o in local if t.end <= o.start < para_end and o.score >= 0.5]
+        if before:
+            anchor = before[-1]
+        elif after:
+            anchor = after[0]
+        else:
+            anchor = max(local, key=lambda o: (counts[o.name], o.score, -o.start))
+        t.name, t.latitude, t.longitude = anchor.name, anchor.latitude, anchor.longitude
+        t.country_code, t.country, t.admin1, t.admin2 = anchor.country_code, anchor.country, anchor.admin1, anchor.admin2
+        t.score = round(0.3 * (anchor.score or 0.0), 4)
+        t.evidence = ["no-candidate", f"inside:{anchor.text}"] + [e for e in t.evidence if e != "no-candidate"]
+
+
+# Last words that make a name a street, a building or another feature inside a town: when the
+# gazetteer lacks it, it lies in the town its words or its context name.
+ROUTE_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "drive", "lane", "boulevard", "blvd", "parade", "highway",
+               "square", "bridge", "way", "terrace", "crescent", "close", "plaza"}
+FACILITY_WORDS = {"hospital", "school", "university", "college", "institute", "church", "cathedral", "mosque", "temple",
+                  "court", "hall", "centre", "center", "stadium", "arena", "market", "airport", "prison", "jail", "hotel",
+                  "theatre", "theater", "park", "station", "mall", "museum", "library", "council", "ministry", "office",
+                  "barracks", "base", "camp", "port", "harbour", "harbor", "palace", "embassy", "consulate", "academy",
+                  "cemetery", "headquarters", "complex", "armory", "armoury", "quarter"}
+# Words that open the name of a street or a neighbourhood in the languages conflict news quotes untranslated.
+STREET_PREFIXES = {"rue", "calle", "avenida", "av", "colonia", "col", "barrio", "fraccionamiento", "boulevard", "via", "rua", "faubourg"}
+# Last words of a natural or territorial feature named after a place ("Boston Harbor", "Sacramento River").
+FEATURE_WORDS = {"river", "lake", "harbor", "harbour", "bay", "falls", "creek", "valley", "mountains", "island", "islands",
+                 "township", "sound", "peninsula", "gulf", "coast", "beach", "dam", "reservoir", "oasis", "desert"}
+_SUBPLACE_AFTER = re.compile(r"\s(neighbou?rhoods?|streets?|road|avenue|market|colony|colonia|quarter|suburb|compound|sector|barrio)\b", re.I)
+# How demonyms and inhabitants' names are built from a place name ("South Ossetian", "Abkhaz", "Minnesotans").
+_DEMONYM_REWRITES = (("ians", "ia"), ("ian", "ia"), ("ans", "a"), ("an", "a"), ("ers", ""), ("er", ""), ("s", ""), ("", "ia"))
+
+
+def _is_subplace(text: str, surface: str, end: int) -> bool:
+    words = fold(surface).split()
+    if not words:
+        return False
+    if _SUBPLACE_AFTER.match(text, end):
+        return True
+    return len(words) >= 2 and (words[-1] in ROUTE_WORDS or words[-1] in FACILITY_WORDS or words[0] in STREET_PREFIXES)
+
+
+def _part_of_name(surface: str, gazetteer: Gazetteer) -> tuple[list[Entry], tuple[str, ...], str] | None:
+    """Candidates from part of a name the gazetteer lacks: the place after "of" ("University of
+    Alberta"), the longest leading words ("Cavan Institute", "Delhi High Court"), or the place a
+    demonym is made from ("South Ossetian", "Abkhaz")."""
+    from .recognize import GENERIC_WORDS
+
+    words = surface.split()
+    last = fold(words[-1]) if words else ""
+    lowered = [fold(w) for w in words]
+    tries: list[str] = []
+    if "of" in lowered[1:-1] and lowered[0] in FACILITY_WORDS | {"bank", "port", "gulf", "bay", "city"}:
+        tries.append(" ".join(words[len(lowered) - 1 - lowered[::-1].index("of") + 1 :]))
+    if last in FACILITY_WORDS or last in FEATURE_WORDS:
+        for stop in range(len(words) - 1, 0, -1):
+            part = " ".join(words[:stop])
+            if stop == 1 and (fold(part) in GENERIC_WORDS or len(part) < 3):
+                continue
+            tries.append(part)
+    if 1 <= len(words) <= 2 and words[-1][:1].isupper() and last not in FACILITY_WORDS | ROUTE_WORDS | FEATURE_WORDS:
+        stem = surface
+        for suffix, replacement in _DEMONYM_REWRITES:
+            if stem.lower().endswith(suffix) and len(stem) - len(suffix) >= 4:
+                tries.append(stem[: len(stem) - len(suffix)] + replacement)
+    for part in tries:
+        entries, hint = gazetteer.find(part)
+        entries = [e for e in entries if e.name_kind <= 1 or e.population >= 1000]
+        if entries and max(prior_score(e, hint) for e in entries) >= 0.3:
+            return entries, hint, part
+    return None
 
 
 def _candidates(surface: str, key: str, gazetteer: Gazetteer) -> _Name:
     entries, hint = gazetteer.find(surface)
     if not entries and surface.endswith(("'s", "\u2019s")):
         entries, hint = gazetteer.find(surface[:-2])
+    part = None
+    if not entries:
+        found = _part_of_name(surface, gazetteer)
+        if found is not None:
+            entries, hint, part = found
     demonym_of = gazetteer.demonym(surface)
     if demonym_of and not any(e.feature_code in ("PCLI", "ADM1") and e.name_kind == 0 for e in entries):
         # A span that is a demonym ("Ukrainian") stands for its country.
@@ -266,7 +384,7 @@ def _candidates(surface: str, key: str, gazetteer: Gazetteer) -> _Name:
     priors = [prior_logit(e, hint) for e in entries]
     order = sorted(range(len(entries)), key=lambda k: -priors[k])[:MAX_CANDIDATES]
     return _Name(key, [entries[k] for k in order], np.array([priors[k] for k in order], dtype=float), hint,
-                 demonym_country=demonym_of)
+                 demonym_country=demonym_of, part=part)
 
 
 def _forced_country(n: _Name, items: list[_Name]) -> int | None:
@@ -311,7 +429,7 @@ def _city_for_its_province(n: _Name, choice: int) -> int:
     if n.hint or entry.feature_code not in ("ADM1", "ADM2"):
         return choice
     for k, other in enumerate(n.entries):
-        if (other.feature_code.startswith("PPL") and other.name_kind == 0 and other.country_code == entry.country_code
+        if (other.feature_code.startswith("PPL") and other.name_kind <= max(entry.name_kind, 0) and other.country_code == entry.country_code
                 and (other.admin1_code == entry.admin1_code if entry.feature_code == "ADM1" else other.admin2_code == entry.admin2_code)
                 and other.population >= 0.1 * max(entry.population, 1)):
             return k
@@ -363,6 +481,8 @@ def _to_toponym(text: str, start: int, end: int, n: _Name, cues: list[str]) -> T
         ev = ["demonym"] + ev
     elif n.forced == choice and entry.feature_code == "PCLI":
         ev = ["country-name"] + ev
+    if n.part:
+        ev = [f"part-of-name:{n.part}"] + ev
     top.evidence = list(dict.fromkeys(ev + cues))
     ranked = np.argsort(-probs)[:5]
     top.candidates = [n.entries[k].to_candidate(float(probs[k])) for k in ranked]

@@ -71,6 +71,7 @@ def _text_body(event: Event) -> str:
     """The words the text filter searches for an event."""
     parts: list[str | None] = [event.notes, event.attributed_to, event.event_type, event.sub_event_type]
     parts += [s.text for s in event.evidence]
+    parts += list(event.targets) + list(event.weapons)
     for actor in dedup.actors_of(event):
         parts += [actor.text, actor.name]
     if event.location is not None:
@@ -336,17 +337,21 @@ class Store:
     # -- merging ----------------------------------------------------------------------------------
     def _candidates(self, event: Event) -> list[tuple[Event, str, int]]:
         """Clustered events that could be the same as ``event``: (event, cluster id, seq)."""
-        if event.event_date is None or event.location is None:
+        span = dedup.mergeable_span(event)
+        if span is None or event.location is None:
             return []
         th = self.thresholds
-        end = event.date_end if event.date_end and event.date_end > event.event_date else event.event_date
-        lo, hi = event.event_date - timedelta(days=th.max_days), end + timedelta(days=th.max_days)
+        lo, hi = span[0] - timedelta(days=th.max_days), span[1] + timedelta(days=th.max_days)
         place = event.location
-        where = ['e."event_type" = ?', 'e."event_date" >= ?', 'e."event_date" <= ?',
-                 'COALESCE(e."date_end", e."event_date") >= ?', 'e."article_id" <> ?']
-        # Ranges of up to a month that started earlier can still overlap.
-        params: list[Any] = [event.event_type, (lo - timedelta(days=31)).isoformat(), hi.isoformat(),
-                             lo.isoformat(), event.article_id]
+        family = [name for name, fam in dedup.TYPE_FAMILY.items() if fam == dedup.type_family(event.event_type)]
+        family = family or [event.event_type]
+        # A candidate starts at most MAX_MERGEABLE_RANGE_DAYS before it ends: any that overlaps
+        # [lo, hi] starts on or after lo minus that; its end is checked by compare_events (an end
+        # before its start counts as the start, as in dedup._day_range).
+        where = [f'e."event_type" IN {self._in(family)}', 'e."event_date" >= ?', 'e."event_date" <= ?',
+                 'e."article_id" <> ?']
+        params: list[Any] = [*family, (lo - timedelta(days=dedup.MAX_MERGEABLE_RANGE_DAYS)).isoformat(),
+                             hi.isoformat(), event.article_id]
         place_terms: list[str] = []
         if place.geonameid is not None:
             place_terms.append('e."location_geonameid" = ?')

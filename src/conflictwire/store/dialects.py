@@ -62,6 +62,13 @@ class Dialect:
     def create_text_index(self, table: Table) -> None:
         raise NotImplementedError
 
+    def columns(self, table: str) -> list[str]:
+        """The names of the columns the database's ``table`` has now."""
+        raise NotImplementedError
+
+    def add_column(self, table: str, column: str, kind: Kind) -> None:
+        self.execute(f"ALTER TABLE {quote(table)} ADD COLUMN {quote(column)} {self.types[kind]}")
+
     # Full text: both index the table's fts_body column ------------------------------------------
     def text_condition(self, table: Table, query: str) -> tuple[str, list[Any]]:
         raise NotImplementedError
@@ -134,6 +141,20 @@ class SQLiteDialect(Dialect):
             trigger = quote(f"{table.name}_fts_{suffix}")
             self.execute(f"CREATE TRIGGER IF NOT EXISTS {trigger} {when} ON {name} BEGIN {body} END")
 
+    def rebuild_text_index(self, table: Table) -> None:
+        """Drop a full-text index of another layout (the first one: ``key``/``body`` columns filled by
+        hand, no triggers) and make it again from the table's ``fts_body``."""
+        fts = table.name + "_fts"
+        if self.table_exists(fts):
+            self.execute(f"DROP TABLE {quote(fts)}")
+        for suffix in ("ai", "ad", "au"):
+            self.execute(f"DROP TRIGGER IF EXISTS {quote(f'{table.name}_fts_{suffix}')}")
+        self.create_text_index(table)
+        self.execute(f"INSERT INTO {quote(fts)} ({quote(fts)}) VALUES ('rebuild')")
+
+    def columns(self, table: str) -> list[str]:
+        return [row[1] for row in self.query(f"PRAGMA table_info({quote(table)})")]
+
     def text_condition(self, table: Table, query: str) -> tuple[str, list[Any]]:
         # Each word a quoted FTS5 string: user text never becomes FTS5 syntax.
         words = _WORD.findall(query)
@@ -197,6 +218,13 @@ class PostgresDialect(Dialect):
 
     def text_condition(self, table: Table, query: str) -> tuple[str, list[Any]]:
         return f"{self._tsvector(table)} @@ plainto_tsquery('{self.text_config}', ?)", [query]
+
+    def columns(self, table: str) -> list[str]:
+        rows = self.query(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = ? ORDER BY ordinal_position", (table,)
+        )
+        return [row[0] for row in rows]
 
     def table_exists(self, name: str) -> bool:
         return bool(self.query("SELECT to_regclass(?)", (name,))[0][0])

@@ -101,3 +101,61 @@ def _initial(db: Dialect) -> None:
         db.create_index(name, f"{name}_article", quote("article_id"))
         db.create_index(name, f"{name}_seq", quote("seq"))
         db.create_text_index(table)
+
+
+def add_missing_columns(db: Dialect, tables: tuple[t.Table, ...] = t.ALL_TABLES) -> dict[str, list[str]]:
+    """Add to each table the columns its layout (derived from the schema) has and the database lacks;
+    rows already stored get the field's default (``[]`` for a list). Returns the columns added."""
+    added: dict[str, list[str]] = {}
+    for table in tables:
+        if not db.table_exists(table.name):
+            db.create_table(table)
+            continue
+        have = set(db.columns(table.name))
+        for column in table.columns:
+            if column.name in have:
+                continue
+            db.add_column(table.name, column.name, column.kind)
+            added.setdefault(table.name, []).append(column.name)
+            default = _field_default(table, column)
+            if default is not None:
+                db.execute(f"UPDATE {quote(table.name)} SET {quote(column.name)} = ?", (default,))
+    return added
+
+
+def _field_default(table: t.Table, column: t.Column):
+    """The stored form of a whole-field column's schema default, or None."""
+    from ..schema import Article, Event, Evidence, Skip
+
+    if not column.is_field:
+        return None
+    model = {"articles": Article, "events": Event, "merged_events": Event, "evidence": Evidence,
+             "skips": Skip}.get(table.name)
+    info = model.model_fields.get(column.name) if model else None
+    if info is None or info.is_required():
+        return None
+    value = info.get_default(call_default_factory=True)
+    if value is None:
+        return None
+    if hasattr(value, "model_dump"):
+        value = value.model_dump(mode="json")
+    return t.to_db(column.kind, value)
+
+
+@migration(2, "columns added to the schema since version 1 (Event.targets, Event.weapons)")
+def _new_columns(db: Dialect) -> None:
+    add_missing_columns(db)
+
+
+@migration(3, "SQLite full-text index kept in step by triggers (databases made before the triggers)")
+def _text_index_by_triggers(db: Dialect) -> None:
+    if db.name != "sqlite":
+        return  # PostgreSQL's index is an expression index over fts_body: unchanged since version 1
+    for table in (t.EVENTS, t.MERGED_EVENTS):
+        fts = table.name + "_fts"
+        triggers = {row[0] for row in db.query(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table.name,))}
+        if "fts_body" in db.columns(fts) and {f"{table.name}_fts_{x}" for x in ("ai", "ad", "au")} <= triggers:
+            continue
+        # An index of the old layout: its rows were keyed by event id and were not kept in step.
+        db.rebuild_text_index(table)
