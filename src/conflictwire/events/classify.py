@@ -246,6 +246,8 @@ LEXICON_KEEPS_RATIO = 0.5
 NON_VIOLENT_OVERRULES_WEIGHT = 1.5
 NON_VIOLENT_OVERRULES_RATIO = 3.0
 _VIOLENT_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# Types the head may give only when the lexicon found one of their words in the sentence.
+LEXICAL_ONLY = {"Arrests"}
 
 
 def _violent(label: str) -> bool:
@@ -323,6 +325,10 @@ def rescore(article, candidates):
             and lexical in type_head.classes
             and p_type[best] <= NON_VIOLENT_OVERRULES_RATIO * p_type[type_head.classes.index(lexical)]
         ):
+            best, label = type_head.classes.index(lexical), lexical
+        if label in LEXICAL_ONLY and all(vote != label for vote, _ in cand.trigger_votes) and lexical in type_head.classes:
+            # An arrest is a named act (arrested, detained, taken into custody): without one of its words in
+            # the sentence, the head's "Arrests" is a police context ("patrolling intensified", "FIR filed").
             best, label = type_head.classes.index(lexical), lexical
         if label not in kinds:
             continue

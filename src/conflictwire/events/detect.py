@@ -7,7 +7,7 @@ did what to whom ("army seized the town" vs "rebels seized the town" vs "police 
 history clauses and gives the others a modality. When a trained model is installed
 (``data/heads.npz``, see ``train.py``) it rescores each candidate: a probability that the sentence
 reports an event, and a sub-event type distribution that can overrule the lexicon's guess.
-Mentions of the same event (same type, no conflicting place or day) merge into one record.
+Mentions of the same event merge into one record (``mentions.py``).
 
 Three kinds of text get their own handling. A title-case or headline line whose trigger the small model
 reads as a name ("Gunmen Kill Chief of Police", "4 Slain in Mexico") is parsed again in lower case. A
