@@ -472,3 +472,54 @@ def test_evaluate_muc34_military_operations_do_not_make_a_message_relevant():
     assert not muc_relevant({"muc_type": "ATTACK", "sub_event_type": "Armed clash", "actor1_category": "state forces"})
     assert not muc_relevant({"muc_type": "ATTACK", "sub_event_type": "Government regains territory"})
     assert not muc_relevant({"muc_type": None, "sub_event_type": "Peaceful protest"})
+
+
+@pytest.mark.parametrize(
+    "actor1_text, evidence, labels",
+    [
+        ("the state government", "The state government failed to stop the riots.", set()),
+        ("police", "Police opened fire on the mob, killing two.", {"FORCE", "ANY_ACTION", "KILL"}),
+        (None, "Two people were killed in police firing.", {"FORCE", "ANY_ACTION", "KILL"}),
+        ("the army", "The army fired on the mob.", set()),
+    ],
+)
+def test_events_ipe_police_is_named_not_just_state_forces(actor1_text, evidence, labels):
+    from conflictwire.evaluate.events import ipe_labels_of
+
+    view = {"event_type": "Violence against civilians", "sub_event_type": "Attack", "fatalities": 2,
+            "actor1_category": "state forces", "actor1_names": [actor1_text] if actor1_text else [],
+            "actor1_text": actor1_text, "evidence_texts": [evidence]}
+    assert ipe_labels_of(view, "") == labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police patrolling has been intensified in the old city.",
+        "Security arrangements were reviewed by the police commissioner.",
+    ],
+)
+def test_events_police_routine_is_no_arrest(pipeline, text):
+    assert all(e.sub_event_type != "Arrests" for e in pipeline(Article(id="p", raw_text=text)).events)
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type",
+    [
+        # The lexicon proposes these; the trained type head may still pick another violent sub-event type.
+        ("They leave a bag with human remains outside the market", None),  # headline present, not generic
+        ("Villagers report the discovery of three bodies on the ring road", "Attack"),
+        ("Troops burn two farmers alive in a hill village", None),
+        ("Armed men deprive a taxi driver of his freedom in the old town", "Abduction/forced disappearance"),
+    ],
+)
+def test_events_crime_news_killings_and_abductions(pipeline, text, sub_event_type):
+    events = pipeline(Article(id="k", raw_text=text)).events
+    assert events, text
+    assert events[0].event_type in ("Violence against civilians", "Battles")
+    if sub_event_type:
+        assert events[0].sub_event_type == sub_event_type, [(e.sub_event_type, e.confidence) for e in events]
+
+
+def test_events_archaeological_remains_are_no_event(pipeline):
+    assert pipeline(Article(id="a", raw_text="Archaeologists find the remains of a Roman villa")).events == []

@@ -414,3 +414,82 @@ def test_cli_gazetteer_lookup_lists_candidates(options):
     assert rows[0]["country_code"] == "CD" and len(rows) <= 3
     missing = CliRunner().invoke(app, ["gazetteer", "lookup", "Qwxzyvillezz"])
     assert missing.exit_code == 1
+
+
+def _spans_of(text, *names):
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+def test_geoparse_unknown_name_placed_by_the_text_takes_its_container(options):
+    from conflictwire.geo import geoparse_text
+
+    text = "Shots were fired at Talvermoor, near Kandahar, and later at the Quessly Works in Herat."
+    found = _by_text(geoparse_text(text, options, given_spans=_spans_of(text, "Talvermoor", "Kandahar", "Quessly Works", "Herat")))
+    assert found["Talvermoor"].name == found["Kandahar"].name and found["Talvermoor"].country_code == "AF"
+    assert "near:Kandahar" in found["Talvermoor"].evidence
+    assert "inside:Herat" in found["Quessly Works"].evidence
+    assert found["Quessly Works"].latitude == found["Herat"].latitude
+    assert found["Quessly Works"].score < found["Herat"].score
+
+
+def test_geoparse_unknown_name_opening_with_a_place_or_a_country(options):
+    from conflictwire.geo import geoparse_text
+
+    text = "The Brazilian Quorvex Authority fined Oskavel Holdings. Dubai hosts the Dubai Vantrel Cup."
+    found = _by_text(geoparse_text(text, options, given_spans=_spans_of(text, "Brazilian Quorvex Authority", "Oskavel Holdings", "Dubai", "Dubai Vantrel Cup")))
+    assert found["Brazilian Quorvex Authority"].country_code == "BR"
+    assert found["Dubai Vantrel Cup"].latitude == found["Dubai"].latitude
+    # Nothing in "Oskavel Holdings" names a place: it stays unresolved, and is still returned.
+    assert found["Oskavel Holdings"].name is None
+
+
+def test_geoparse_text_protocols_adds_demonyms_as_countries(options):
+    from conflictwire.geo import geoparse_text_protocols
+
+    plain, with_demonyms = geoparse_text_protocols("Iraqi troops entered Mosul on Tuesday.", options)
+    assert "Iraqi" not in _by_text(plain) and "Mosul" in _by_text(plain)
+    assert _by_text(with_demonyms)["Iraqi"].feature_code == "PCLI" and _by_text(with_demonyms)["Iraqi"].country_code == "IQ"
+    assert geoparse_text_protocols("   ", options) == ([], [])
+
+
+def test_score_toponyms_demonym_protocol_and_located_count():
+    from conflictwire.evaluate.toponyms import score_toponyms
+
+    rec = {"text": "Iraqi troops entered Mosul.", "toponyms": [
+        {"start": 0, "end": 5, "name": "Iraqi", "lat": 33.0, "lon": 44.0},
+        {"start": 21, "end": 26, "name": "Mosul", "lat": 36.34, "lon": 43.13},
+        {"start": 21, "end": 26, "name": "Mosul", "lat": None, "lon": None}]}
+    plain = [[{"start": 21, "end": 26, "lat": 36.3, "lon": 43.1}]]
+    demonyms = [plain[0] + [{"start": 0, "end": 5, "lat": 33.2, "lon": 43.7}]]
+    m, _ = score_toponyms([rec], plain, None, e2e_demonyms=demonyms)
+    assert m["located_n"] == 2
+    assert m["e2e_acc@161"] == 0.5 and m["e2e_demonyms_acc@161"] == 1.0
+    assert m["recognition_demonyms_strict_f1"] > m["recognition_strict_f1"]
+
+
+def test_scorecard_pools_toponym_sets_by_located_count():
+    from conflictwire.evaluate.runner import EvalResult
+    from conflictwire.evaluate.scorecard import pooled_toponyms, render
+
+    def result(name, n, acc, acc_dem):
+        return EvalResult(dataset=name, task="toponyms", format="toponyms", n=1,
+                          metrics={"located_n": n, "e2e_acc@161": acc, "e2e_demonyms_acc@161": acc_dem, "given_acc@161": 0.9})
+
+    results = [result("lgl", 300.0, 0.6, 0.7), result("trnews", 100.0, 1.0, 1.0), result("geowebnews", 100.0, 0.5, 0.6)]
+    total, pooled = pooled_toponyms(results)
+    assert total == 500 and pooled["e2e_acc@161"] == pytest.approx((180 + 100 + 50) / 500)
+    assert pooled["e2e_demonyms_acc@161"] == pytest.approx((210 + 100 + 60) / 500)
+    assert pooled_toponyms(results[:2]) is None
+    card = render(results, command="test", total_seconds=1.0, commit="abc", trained={}, trained_protocol="")
+    assert "pooled: lgl + trnews + geowebnews" in card and "| e2e_demonyms_acc@161 | 0.740 |" in card
+
+
+def test_geoparse_country_evidence_alone_does_not_make_a_capital_a_small_namesake(options):
+    from conflictwire.geo import geoparse_text
+
+    text = ("Washington said the U.S. would act. The United States, the U.S. Senate and American diplomats said "
+            "talks in Dublin would follow.")
+    assert _by_text(geoparse_text(text, options))["Dublin"].country_code == "IE"
+    # Stated containment still picks the namesake.
+    text = "The United States sent officials. A storm hit Dublin, Ohio, on Monday."
+    assert _by_text(geoparse_text(text, options))["Dublin"].admin1 == "Ohio"

@@ -9,7 +9,7 @@ import pytest
 
 from conflictwire.options import Options
 from conflictwire.schema import Article, Event, Evidence, Span
-from conflictwire.time import find_timexes, resolve_dates, set_event_dates
+from conflictwire.time import choose_event_date, find_timexes, resolve_dates, set_event_dates
 
 WEDNESDAY = date(2015, 3, 11)  # a Wednesday
 
@@ -264,6 +264,7 @@ def test_time_stage_uses_the_previous_sentence_of_the_paragraph_then_the_publica
     # a new paragraph with no time expression: the publication date, approximate
     assert (blocked.event_date, blocked.time_precision) == (WEDNESDAY, 2)
     assert any("a1-e1" in w and "publication date" in w for w in article.warnings)
+    assert "publication date" in article.events[1].date_reason
 
 
 def test_time_stage_range_and_week_give_their_precision_and_end():
@@ -325,6 +326,101 @@ def test_time_set_event_dates_is_the_writing_half():
     article.timexes = find_timexes(text, article.published)
     set_event_dates(article)
     assert article.events[0].event_date == date(2015, 3, 10)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, period",
+    [
+        ("The group has been fighting the government for years.", "fighting", "years"),
+        ("In recent months, militants attacked several police stations.", "attacked", "recent months"),
+        ("Since the war began, the army has killed thousands of people.", "killed", "Since the war began"),
+        ("Gunmen recently attacked a bus in the north.", "attacked", "recently"),
+        ("The militia has killed hundreds of villagers over the years.", "killed", "over the years"),
+    ],
+)
+def test_time_stage_event_whose_sentence_names_only_a_period_gets_no_day(text, trigger, period):
+    article = resolve_dates(_article(text, [trigger]), Options())
+    event = article.events[0]
+    assert (event.event_date, event.date_end, event.time_precision) == (None, None, None)
+    assert any(e.field == "event_date" and e.text == period for e in event.evidence)
+    assert any("a1-e0" in w and "period" in w and "no day" in w for w in article.warnings)
+
+
+def test_time_stage_period_in_the_sentence_beats_the_paragraph_date():
+    text = "Gunmen attacked a bus on Monday. The group has attacked buses on this road for years."
+    article = resolve_dates(_article(text, ["attacked a", "attacked buses"]), Options())
+    fresh, background = article.events
+    assert (fresh.event_date, fresh.time_precision) == (date(2015, 3, 9), 1)
+    assert background.event_date is None
+
+
+def test_time_stage_known_period_in_a_perfect_clause_is_the_stretch_up_to_publication():
+    text = "The rebels have been fighting the army for a decade."
+    event = resolve_dates(_article(text, ["fighting"]), Options()).events[0]
+    assert event.date_end == WEDNESDAY and event.time_precision == 3
+    assert date(2005, 3, 1) <= event.event_date <= date(2005, 3, 31)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, start, precision",
+    [
+        ("Militants have killed 40 people since January.", "killed", date(2015, 1, 1), 3),
+        ("Clashes since Sunday have killed 20 people.", "Clashes", date(2015, 3, 8), 2),
+        ("This year the militants killed 40 people.", "killed", date(2015, 1, 1), 3),
+    ],
+)
+def test_time_stage_since_and_this_year_end_at_publication(text, trigger, start, precision):
+    event = resolve_dates(_article(text, [trigger]), Options()).events[0]
+    assert (event.event_date, event.date_end, event.time_precision) == (start, WEDNESDAY, precision)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # how long a fresh event lasted, not when: the paragraph's date still dates it
+        ("Gunmen attacked a bus on Monday. Fighting raged for three days.", "raged", date(2015, 3, 9)),
+        ("Rebels attacked the town a few hours ago.", "attacked", WEDNESDAY),
+    ],
+)
+def test_time_stage_short_stretches_keep_the_date_context(text, trigger, expected):
+    event = resolve_dates(_article(text, [trigger]), Options()).events[0]
+    assert event.event_date == expected
+
+
+def test_time_choose_event_date_gives_the_reason_and_writes_nothing():
+    text = "Heavy fighting broke out on Sunday in the north. Several houses were burned."
+    article = _article(text, ["burned"])
+    article.timexes = find_timexes(text, article.published)
+    choice = choose_event_date(article, article.events[0])
+    assert (choice.event_date, choice.precision) == (date(2015, 3, 8), 1)
+    assert "earlier in the event's paragraph" in choice.reason and "'Sunday'" in choice.reason
+    assert article.events[0].event_date is None and article.warnings == []
+
+
+def test_time_event_with_only_a_period_is_never_merged_by_dedup():
+    from conflictwire.dedup import mergeable_span
+
+    text = "Gunmen attacked a bus on Monday. The group has attacked buses on this road for years."
+    fresh, background = resolve_dates(_article(text, ["attacked a", "attacked buses"]), Options()).events
+    assert mergeable_span(fresh) == (date(2015, 3, 9), date(2015, 3, 9))
+    assert mergeable_span(background) is None
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("IN THE PAST 6 MONTHS THE ELN BLEW UP THE PIPELINE FIVE TIMES.", "THE PAST 6 MONTHS", "P6M"),
+        ("the past 6 months", "the past 6 months", "P6M"),
+    ],
+)
+def test_time_capitals_do_not_hide_a_duration(text, span, value):
+    t = one(text, expected_text=span)
+    assert t.value == value and t.date_end == WEDNESDAY
+
+
+@pytest.mark.parametrize("text", ["POLICE ARRESTED A 20-YEAR OLD MAN.", "Police arrested a 20-year old man."])
+def test_time_an_age_written_apart_is_not_a_duration(text):
+    assert find_timexes(text, WEDNESDAY) == []
 
 
 # ---- command line -------------------------------------------------------------------------------

@@ -106,6 +106,11 @@ class Timex(Span):
     time_precision: int | None = Field(
         default=None, description="ACLED time precision: 1 day, 2 week or approximate, 3 month or vaguer."
     )
+    date_reason: str | None = Field(
+        default=None,
+        description="Why the event got this date: the time expression and rule used (own sentence, 'since', "
+        "period, paragraph context, dateline, publication date), or why it has no day.",
+    )
     reason: str | None = Field(default=None, description="How the value was computed.")
 
 
@@ -152,6 +157,11 @@ class Event(Record):
     date_end: date | None = Field(default=None, description="Last day, for a range.")
     time_precision: int | None = Field(
         default=None, description="ACLED time precision: 1 day, 2 week or approximate, 3 month or vaguer."
+    )
+    date_reason: str | None = Field(
+        default=None,
+        description="Why the event got this date: the time expression and rule used (own sentence, 'since', "
+        "period, paragraph context, dateline, publication date), or why it has no day.",
     )
     event_type: str = Field(description="ACLED event type (one of its six).")
     sub_event_type: str = Field(description="ACLED sub-event type (one of its 25).")

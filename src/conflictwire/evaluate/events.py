@@ -76,6 +76,7 @@ def score_ucdp(records: list[dict], preds: list[Views]) -> tuple[dict, list[dict
     fat_exact, fat_range, actor_share, side_a, side_b, detected = [], [], [], [], [], []
     fat_detected = []  # fatalities exact where we report an event: the argument filler's own share
     within25_detected, admin1_detected = [], []
+    date_exact_detected, date_range_detected = [], []  # dates where we report an event: the resolver apart from recall
     diags = []
     for rec, views in zip(records, preds):
         g = rec.get("gold") or {}
@@ -102,6 +103,9 @@ def score_ucdp(records: list[dict], preds: list[Views]) -> tuple[dict, list[dict
             date_exact.append(p.get("date") == g["date"])
             end = g.get("date_end") or g["date"]
             date_range.append(bool(p.get("date")) and g["date"] <= p["date"] <= end)
+            if views:
+                date_exact_detected.append(date_exact[-1])
+                date_range_detected.append(date_range[-1])
         if g.get("fatalities") is not None:
             f = p.get("fatalities")
             fat_exact.append(f is not None and f == g["fatalities"])
@@ -155,6 +159,8 @@ def score_ucdp(records: list[dict], preds: list[Views]) -> tuple[dict, list[dict
         "admin1_match_detected": _rate(admin1_detected),
         "date_exact": _rate(date_exact),
         "date_in_range": _rate(date_range),
+        "date_exact_detected": _rate(date_exact_detected),
+        "date_in_range_detected": _rate(date_range_detected),
         "fatalities_exact": _rate(fat_exact),
         "fatalities_in_range": _rate(fat_range),
         "fatalities_exact_detected": _rate(fat_detected),

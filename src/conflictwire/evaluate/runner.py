@@ -151,23 +151,32 @@ def _toponym_dicts(toponyms) -> list[dict]:
 
 
 def predict_toponyms(records: list[dict], options: Options, on_record: OnRecord = None):
-    from ..geo import geoparse_text
+    """Per record: our toponyms end to end, end to end with demonyms output as country references
+    (the CLI's ``geoparse --demonyms``), and resolved on the gold spans."""
+    from ..geo import geoparse_text, geoparse_text_protocols
 
-    e2e, given, failures = [], [], []
+    e2e, e2e_demonyms, given, failures = [], [], [], []
     for rec in records:
         text = rec.get("text") or ""
         spans = [(t["start"], t["end"]) for t in gold_toponyms(rec)]
-        for target, kwargs in ((e2e, {}), (given, {"given_spans": spans})):
-            try:
-                found = run_with_deadline(lambda: geoparse_text(text, options, **kwargs),
-                                          RECORD_DEADLINE_S if (e2e or given) else None)
-                target.append(_toponym_dicts(found))
-            except Exception as exc:  # one failing document is scored as empty, the rest go on
-                target.append([])
-                failures.append(f"{rec.get('id')}: {type(exc).__name__}: {exc}")
+        deadline = RECORD_DEADLINE_S if e2e else None
+        try:
+            plain, with_demonyms = run_with_deadline(lambda: geoparse_text_protocols(text, options), deadline)
+            e2e.append(_toponym_dicts(plain))
+            e2e_demonyms.append(_toponym_dicts(with_demonyms))
+        except Exception as exc:  # one failing document is scored as empty, the rest go on
+            e2e.append([])
+            e2e_demonyms.append([])
+            failures.append(f"{rec.get('id')}: {type(exc).__name__}: {exc}")
+        try:
+            found = run_with_deadline(lambda: geoparse_text(text, options, given_spans=spans), deadline)
+            given.append(_toponym_dicts(found))
+        except Exception as exc:
+            given.append([])
+            failures.append(f"{rec.get('id')}: {type(exc).__name__}: {exc}")
         _tick(on_record)
     notes = [f"geoparse_text failed {len(failures)} times (scored as empty); first: {failures[0]}"] if failures else []
-    return e2e, given, notes
+    return e2e, e2e_demonyms, given, notes
 
 
 def predict_timexes(records: list[dict], on_record: OnRecord = None):
@@ -458,9 +467,9 @@ def _score_into(result: EvalResult, gold: GoldFile, options: Options, on_record:
                                if not k.startswith(("location_", "admin1"))}
         result.notes += base_notes
     elif gold.task == "toponyms":
-        e2e, given, notes = predict_toponyms(recs, options, on_record)
+        e2e, e2e_demonyms, given, notes = predict_toponyms(recs, options, on_record)
         result.notes += notes
-        result.metrics, result.diagnostics = score_toponyms(recs, e2e, given)
+        result.metrics, result.diagnostics = score_toponyms(recs, e2e, given, e2e_demonyms=e2e_demonyms)
         b_e2e, b_given, b_notes = baseline_toponyms(recs, options)
         base, _ = score_toponyms(recs, b_e2e, b_given)
         result.baseline = base if b_given is not None else _drop_resolution(base)

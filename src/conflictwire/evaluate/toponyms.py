@@ -43,17 +43,32 @@ def resolution_errors(gold: list[dict], pred: Preds, *, exact_first: bool) -> li
 
 
 def score_toponyms(
-    records: list[dict], e2e: list[Preds] | None, given: list[Preds] | None
+    records: list[dict], e2e: list[Preds] | None, given: list[Preds] | None,
+    *, e2e_demonyms: list[Preds] | None = None,
 ) -> tuple[dict, list[dict]]:
     """Recognition P/R/F1 (strict and overlap) and resolution measures end to end from ``e2e``;
-    resolution with the gold spans given from ``given``. Either may be None (not run)."""
+    resolution with the gold spans given from ``given``; the end-to-end measures again, prefixed
+    ``e2e_demonyms_``, from ``e2e_demonyms`` (demonyms output as references to their country). Any
+    may be None (not run). ``located_n`` counts the gold toponyms with coordinates (every resolution
+    figure is over them), so figures of several sets pool as a weighted mean."""
     counts = {"strict": [0, 0, 0], "overlap": [0, 0, 0]}
+    demonym_counts = {"strict": [0, 0, 0], "overlap": [0, 0, 0]}
     errs_e2e: list[float] = []
+    errs_demonyms: list[float] = []
     errs_given: list[float] = []
     diags = []
     for k, rec in enumerate(records):
         gold = gold_toponyms(rec)
         gspans = [(t["start"], t["end"]) for t in gold]
+        if e2e_demonyms is not None:
+            pspans = [(p["start"], p["end"]) for p in e2e_demonyms[k]]
+            for mode in ("strict", "overlap"):
+                n = len(match_spans(gspans, pspans, strict=mode == "strict"))
+                c = demonym_counts[mode]
+                c[0] += n
+                c[1] += len(pspans) - n
+                c[2] += len(gold) - n
+            errs_demonyms += resolution_errors(gold, e2e_demonyms[k], exact_first=False)
         loss = 0.0
         missed: list[str] = []
         far: list[dict] = []
@@ -88,12 +103,17 @@ def score_toponyms(
                 "far_with_gold_spans": far,
             },
         })
-    metrics: dict[str, float] = {}
+    metrics: dict[str, float] = {"located_n": float(sum(
+        1 for rec in records for t in gold_toponyms(rec) if t.get("lat") is not None and t.get("lon") is not None))}
     if e2e is not None:
         for mode, (tp, fp, fn) in counts.items():
             for name, value in prf(tp, fp, fn).items():
                 metrics[f"recognition_{mode}_{name}"] = value
         metrics.update({f"e2e_{k}": v for k, v in error_stats(errs_e2e).items()})
+    if e2e_demonyms is not None:
+        metrics.update({f"e2e_demonyms_{k}": v for k, v in error_stats(errs_demonyms).items()})
+        for mode, (tp, fp, fn) in demonym_counts.items():
+            metrics[f"recognition_demonyms_{mode}_f1"] = prf(tp, fp, fn)["f1"]
     if given is not None:
         metrics.update({f"given_{k}": v for k, v in error_stats(errs_given).items()})
     return metrics, diags

@@ -248,6 +248,7 @@ NON_VIOLENT_OVERRULES_RATIO = 3.0
 _VIOLENT_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # Types the head may give only when the lexicon found one of their words in the sentence.
 LEXICAL_ONLY = {"Arrests"}
+LEXICAL_ONLY_FROM = {"Strategic developments", "Riots", "Protests"}
 
 
 def _violent(label: str) -> bool:
@@ -326,9 +327,15 @@ def rescore(article, candidates):
             and p_type[best] <= NON_VIOLENT_OVERRULES_RATIO * p_type[type_head.classes.index(lexical)]
         ):
             best, label = type_head.classes.index(lexical), lexical
-        if label in LEXICAL_ONLY and all(vote != label for vote, _ in cand.trigger_votes) and lexical in type_head.classes:
-            # An arrest is a named act (arrested, detained, taken into custody): without one of its words in
-            # the sentence, the head's "Arrests" is a police context ("patrolling intensified", "FIR filed").
+        if (
+            label in LEXICAL_ONLY
+            and kind_of(lexical).event_type in LEXICAL_ONLY_FROM
+            and all(vote != label for vote, _ in cand.trigger_votes)
+            and lexical in type_head.classes
+        ):
+            # An arrest is a named act (arrested, detained, taken into custody): a sentence whose only cue is
+            # police routine or unrest ("patrolling intensified", "FIR filed", "the riots") and has none of its
+            # words is not an arrest; "troops took dozens in raids" (a cue of violence) still may be.
             best, label = type_head.classes.index(lexical), lexical
         if label not in kinds:
             continue

@@ -135,8 +135,8 @@ def _cumulative(chain) -> str | None:
 
 def _generic_plural(trigger, sentence) -> bool:
     """A bare plural act noun in a prepositional phrase, in a sentence with no date: a kind of act
-    ("responsible for political murders", "took part in indiscriminate bombings")."""
-    if trigger.tag_ not in ("NNS", "NNPS") or trigger.dep_ not in ("pobj", "conj"):
+    ("responsible for political murders", "a country that suffers from kidnappings")."""
+    if trigger.tag_ not in ("NNS", "NNPS") or trigger.dep_ not in ("pobj", "conj") or trigger.lower_ in PLURAL_ONLY:
         return False
     if trigger.dep_ == "conj" and trigger.head.dep_ != "pobj":
         return False
@@ -151,10 +151,21 @@ def _generic_plural(trigger, sentence) -> bool:
 
     noun = trigger.head if trigger.dep_ == "conj" else trigger
     prep = noun.head
-    return _lemma(prep.head) not in load_triggers()
+    if _lemma(prep.head) in load_triggers():
+        return False
+    # Only where the sentence itself speaks of kinds: a property ("responsible for", "guilty of") or the
+    # simple present ("the country suffers from bombings"); "losses in raids by the army" reports raids.
+    root = sentence.root
+    if prep.head.pos_ == "ADJ":
+        return True
+    # A headline (no closing stop) tells past events in the simple present: "They leave a bag with remains".
+    headline = not sentence.text.rstrip().endswith((".", "!", "?", '"', "'", "\u201d"))
+    return not headline and root.tag_ in ("VBZ", "VBP") and not any(e.label_ == "CARDINAL" for e in sentence.ents)
 
 
 REFERENCE_DETERMINERS = {"the", "this", "that", "these", "those"}
+# Plural in form, one thing in meaning ("human remains").
+PLURAL_ONLY = {"remains", "arms", "troops"}
 # Words whose phrase reports the act's outcome ("the death toll from the bombing rose to 40").
 OUTCOME_NOUNS = {"toll", "victim", "casualty", "dead", "death", "injured", "wounded", "survivor", "body", "number"}
 

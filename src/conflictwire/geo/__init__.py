@@ -116,6 +116,19 @@ def geoparse_text(
     return _geoparse_doc(text, doc, gazetteer, dateline, include_demonyms=include_demonyms)
 
 
+def geoparse_text_protocols(text: str, options: Options) -> tuple[list[Toponym], list[Toponym]]:
+    """Both end-to-end readings of ``text`` from one spaCy pass: the toponyms alone, and the
+    toponyms with demonyms output as references to their country (``include_demonyms=True``)."""
+    text = text or ""
+    if not text.strip():
+        return [], []
+    gazetteer = get_gazetteer(options.gazetteer)
+    dateline = find_dateline(text)
+    doc = _analyse(text, options)
+    return (_geoparse_doc(text, doc, gazetteer, dateline),
+            _geoparse_doc(text, doc, gazetteer, dateline, include_demonyms=True))
+
+
 def _geoparse_doc(text: str, doc, gazetteer: Gazetteer, dateline, include_demonyms: bool = False) -> list[Toponym]:
     found, demonyms = find_toponyms(doc, gazetteer, heading=dateline or find_heading_place(text))
     demonyms = sorted(set(demonyms) | set(find_demonyms(text, gazetteer)))

@@ -7,6 +7,12 @@ capital of Salahuddin province", "Alam, on the outskirts of Tikrit"), and spatia
 places of one report cluster). The evidence from other names is soft: every reading of every other
 name votes with its current probability, so one early mistake does not lock the others in; three
 rounds let the readings settle. One name keeps one reading throughout an article.
+
+Country-level evidence alone cannot turn a name into a small namesake of a far more prominent
+place ("Dublin" in an article about the United States stays the Irish capital; "Dublin, Ohio" or
+Ohio's other towns move it). A name the gazetteer lacks takes the place the text puts it in or near
+("the X Works in Herat"), or the place or country its leading words name ("Dubai World Cup", "US
+Federal Reserve"), with a low score; else, when it is a street or building, the town it lies in.
 """
 
 from __future__ import annotations
@@ -34,6 +40,10 @@ W_NEAR = 3.0  # "X, near Y" / "on the outskirts of Y": candidate within 150 km o
 W_NAMED_COUNTRY = 1.5  # candidate in a country the text names ("DR Congo ... in Beni") or implies by a demonym
 W_DATELINE = 1.0  # candidate in the dateline place's country
 W_DATELINE_ADMIN = 1.0  # ... and in its first-level division
+# A reading overshadowed by a same-named place DOMINANCE_RATIO times as populous gets at most this
+# much from country-level evidence (see _dominated).
+DOMINANCE_RATIO = 20.0
+MAX_COUNTRY_BONUS_DOMINATED = 1.5
 ROUNDS = 3
 MAX_CANDIDATES = 40
 CONTEXT_CANDIDATES = 12  # readings of another name that vote (the most probable ones)
@@ -214,18 +224,21 @@ def resolve_toponyms(
                 spatial /= spatial_count
             logits = n.priors.copy()
             evidence = []
+            dominated = _dominated(n)
             for k, entry in enumerate(n.entries):
                 ev = ["population" if entry.population else "gazetteer"]
                 if entry.feature_code in ("PCLI", "ADM1", "PPLC", "CONT"):
                     ev.append(f"feature:{entry.feature_code}")
+                country_bonus = 0.0
                 if entry.country_code and not _is_region(entry):
                     support = country_support.get(entry.country_code, 0.0)
                     if support > 0.05:
-                        logits[k] += W_COUNTRY * math.log1p(support)
+                        country_bonus += W_COUNTRY * math.log1p(support)
                         ev.append("country-mentioned")
                 if not _is_region(entry) and entry.country_code in named_countries - own_country:
-                    logits[k] += W_NAMED_COUNTRY
+                    country_bonus += W_NAMED_COUNTRY
                     ev.append("country-named")
+                logits[k] += min(country_bonus, MAX_COUNTRY_BONUS_DOMINATED) if dominated[k] else country_bonus
                 if entry.admin1_code and entry.feature_code not in ("PCLI", "ADM1"):
                     support = admin1_support.get(entry.admin1_code, 0.0)
                     if support > 0.05:
@@ -272,23 +285,30 @@ def resolve_toponyms(
     for (start, end), key in zip(spans, mention_name):
         n = items[index[key]]
         out.append(_to_toponym(text, start, end, n, (cues or {}).get((start, end), [])))
-    _place_subplaces(text, out)
+    _place_subplaces(text, out, gazetteer)
     return out
 
 
 _LOCAL_CODES = ("PPL", "ADM2", "ADM3")
 
 
-def _place_subplaces(text: str, toponyms: list[Toponym]) -> None:
+def _place_subplaces(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | None = None) -> None:
     """A street, building or neighbourhood the gazetteer lacks lies in the town the text is about
     there: the nearest local place named before it in its paragraph, else after it, else the
     article's most named local place. Its point is that town's, with a low score (geo precision 2)."""
     local = [t for t in toponyms if t.name is not None and (t.feature_code or "").startswith(_LOCAL_CODES)]
-    if not local:
-        return
     counts = Counter(t.name for t in local)
-    for t in toponyms:
-        if t.name is not None or not _is_subplace(text, t.text, t.end):
+    for i, t in enumerate(toponyms):
+        if t.name is not None:
+            continue
+        container, how = _stated_container(text, toponyms, i)
+        if container is not None:
+            # "the Palais des Nations in Geneva", "Rathbeggan, near Dunshaughlin": the text places it.
+            _copy_place(t, container, "inside" if how == "contained" or _is_subplace(text, t.text, t.end) else "near")
+            continue
+        if gazetteer is not None and _place_from_leading_words(t, toponyms, gazetteer):
+            continue
+        if not local or not _is_subplace(text, t.text, t.end):
             continue
         para_start = text.rfind("\n", 0, t.start) + 1
         para_end = text.find("\n", t.end)
@@ -301,10 +321,61 @@ def _place_subplaces(text: str, toponyms: list[Toponym]) -> None:
             anchor = after[0]
         else:
             anchor = max(local, key=lambda o: (counts[o.name], o.score, -o.start))
-        t.name, t.latitude, t.longitude = anchor.name, anchor.latitude, anchor.longitude
-        t.country_code, t.country, t.admin1, t.admin2 = anchor.country_code, anchor.country, anchor.admin1, anchor.admin2
-        t.score = round(0.3 * (anchor.score or 0.0), 4)
-        t.evidence = ["no-candidate", f"inside:{anchor.text}"] + [e for e in t.evidence if e != "no-candidate"]
+        _copy_place(t, anchor, "inside")
+
+
+def _stated_container(text: str, toponyms: list[Toponym], i: int) -> tuple[Toponym | None, str]:
+    """The resolved place the text puts toponym ``i`` in or near, named right after it ("X in Y",
+    "X, Y", "X, near Y"), and which of the two the text says ("contained" / "near")."""
+    t = toponyms[i]
+    following = [o for o in toponyms[i + 1:] if o.start >= t.end]
+    if not following:
+        return None, ""
+    nxt = min(following, key=lambda o: o.start)
+    gap = text[t.end:nxt.start]
+    if nxt.name is None or len(gap) > 60 or "\n" in gap or nxt.latitude is None:
+        return None, ""
+    if _CONTAIN_GAP.match(gap):
+        return nxt, "contained"
+    if _NEAR_GAP.match(gap):
+        return nxt, "near"
+    return None, ""
+
+
+def _place_from_leading_words(t: Toponym, toponyms: list[Toponym], gazetteer: Gazetteer) -> bool:
+    """A name the gazetteer lacks that opens with a place the article names elsewhere ("Dubai World
+    Cup" beside "Dubai"), or with a country or its demonym ("US Federal Reserve", "Russian Higher
+    School of Economics"), lies there; found, ``t`` is set to that place with a low score."""
+    words = t.text.split()
+    resolved = {fold(o.text): o for o in toponyms if o.name is not None and o.latitude is not None and o is not t}
+    for stop in range(len(words) - 1, 0, -1):
+        part = " ".join(words[:stop])
+        key = fold(part)
+        if not key:
+            continue
+        if key in resolved:
+            _copy_place(t, resolved[key], "leading-name")
+            return True
+        country_code = gazetteer.demonym(part)
+        if country_code is None:
+            entries, hint = gazetteer.find(part)
+            country_code = next((e.country_code for e in entries if e.feature_code == "PCLI" and e.name_kind <= 1 and not hint), None)
+        country = gazetteer.country(country_code) if country_code else None
+        if country is not None:
+            anchor = Toponym(start=t.start, end=t.end, text=part, name=country.name, latitude=country.latitude,
+                             longitude=country.longitude, country_code=country.country_code, country=country.country,
+                             score=0.5)
+            _copy_place(t, anchor, "leading-country")
+            t.geonameid, t.feature_code = country.geonameid, country.feature_code
+            return True
+    return False
+
+
+def _copy_place(t: Toponym, anchor: Toponym, how: str) -> None:
+    t.name, t.latitude, t.longitude = anchor.name, anchor.latitude, anchor.longitude
+    t.country_code, t.country, t.admin1, t.admin2 = anchor.country_code, anchor.country, anchor.admin1, anchor.admin2
+    t.score = round(0.3 * (anchor.score or 0.0), 4)
+    t.evidence = ["no-candidate", f"{how}:{anchor.text}"] + [e for e in t.evidence if e != "no-candidate"]
 
 
 # Last words that make a name a street, a building or another feature inside a town: when the
@@ -385,6 +456,21 @@ def _candidates(surface: str, key: str, gazetteer: Gazetteer) -> _Name:
     order = sorted(range(len(entries)), key=lambda k: -priors[k])[:MAX_CANDIDATES]
     return _Name(key, [entries[k] for k in order], np.array([priors[k] for k in order], dtype=float), hint,
                  demonym_country=demonym_of, part=part)
+
+
+def _dominated(n: _Name) -> list[bool]:
+    """Readings overshadowed by a far more prominent place of the same name (a capital, a
+    first-level division or a city of half a million, twenty times their population): the country
+    an article is about is not enough to make "Paris" a small town there; its state, nearby places
+    or an explicit "Paris, Texas" are."""
+    prominent = [e for e in n.entries
+                 if e.name_kind <= 1 and (e.feature_code in ("PPLC", "ADM1", "PCLI") or e.population >= 500_000)]
+    if not prominent or n.hint:
+        return [False] * len(n.entries)
+    top = max(prominent, key=lambda e: e.population)
+    # The city inside the province that bears its name is the same place, not a namesake.
+    return [top.population >= DOMINANCE_RATIO * max(e.population, 1)
+            and distance_km(e.latitude, e.longitude, top.latitude, top.longitude) > 50.0 for e in n.entries]
 
 
 def _forced_country(n: _Name, items: list[_Name]) -> int | None:
