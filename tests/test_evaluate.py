@@ -16,7 +16,7 @@ from conflictwire.evaluate import events as ev
 from conflictwire.evaluate.adapters import event_view
 from conflictwire.evaluate.extraction import page_counts, score_clean
 from conflictwire.evaluate.loaders import load_gold, recognise, record_format
-from conflictwire.evaluate.mappings import case2021_label, cameo_root, ipe_labels, muc_incident_type, ucdp_type_of_violence
+from conflictwire.evaluate.mappings import case2021_label, cameo_root, muc_incident_type, ucdp_type_of_violence
 from conflictwire.evaluate.metrics import (
     MAX_ERROR_KM,
     error_stats,
@@ -156,9 +156,13 @@ def test_evaluate_other_ontology_mappings():
     assert muc_incident_type(_event("Protests", "Peaceful protest")) is None
     assert muc_incident_type(_event("Violence against civilians", "Abduction/forced disappearance")) == "KIDNAPPING"
     assert cameo_root("1721") == "17" and cameo_root(None) is None
-    police_kill = _event("Violence against civilians", "Attack", ARMY, VILLAGERS, fatalities=2)
-    assert ipe_labels(police_kill) == {"KILL", "FORCE", "ANY_ACTION"}
-    assert ipe_labels(_event("Strategic developments", "Arrests")) == {"ARREST", "ANY_ACTION"}
+    police = Actor(text="police", name="Police Forces of India", category="state forces")
+    police_kill = _event("Violence against civilians", "Attack", police, VILLAGERS, fatalities=2)
+    assert ev.ipe_labels_of(event_view(police_kill), "") == {"KILL", "FORCE", "ANY_ACTION"}
+    # an army is state forces too, but IndiaPoliceEvents asks about the police only
+    army_kill = _event("Violence against civilians", "Attack", ARMY, VILLAGERS, fatalities=2)
+    assert ev.ipe_labels_of(event_view(army_kill), "") == set()
+    assert ev.ipe_labels_of(event_view(_event("Strategic developments", "Arrests")), "") == {"ARREST", "ANY_ACTION"}
 
 
 def test_evaluate_event_view_carries_fields_and_spans():

@@ -105,25 +105,7 @@ PLACE_ROLES = {"place"}
 # ---------------------------------------------------------------- IndiaPoliceEvents
 
 IPE_LABELS = ("KILL", "ARREST", "FAIL", "FORCE", "ANY_ACTION")
-_FORCE_SUBTYPES = {"Excessive force against protesters", "Protest with intervention"}
-
-
-def ipe_labels(event: Event) -> set[str]:
-    """The IndiaPoliceEvents questions our event answers yes to. 'Police' is an actor1 of ACLED
-    category 'state forces'; FAIL (police failed to act) has no counterpart and is never predicted."""
-    labels: set[str] = set()
-    police = bool(event.actor1 and event.actor1.category == "state forces")
-    if event.sub_event_type == "Arrests":
-        labels |= {"ARREST", "ANY_ACTION"}
-    if police and event.event_type in {"Battles", "Explosions/Remote violence", "Violence against civilians"}:
-        labels |= {"FORCE", "ANY_ACTION"}
-        if (event.fatalities or 0) > 0:
-            labels.add("KILL")
-    if event.sub_event_type in _FORCE_SUBTYPES:
-        labels |= {"FORCE", "ANY_ACTION"}
-    if police:
-        labels.add("ANY_ACTION")
-    return labels
+# Which questions an event answers: ``evaluate.events.ipe_labels_of`` (it reads the event view).
 
 
 # ---------------------------------------------------------------- CAMEO and PLOVER
