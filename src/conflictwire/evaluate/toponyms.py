@@ -42,6 +42,19 @@ def resolution_errors(gold: list[dict], pred: Preds, *, exact_first: bool) -> li
     return errors
 
 
+def _count_recognition(counts: dict[str, list[int]], gspans: list[tuple[int, int]], pred: Preds) -> list[tuple[int, int]]:
+    """Add one document's true positives, false positives and misses, strict and overlapping; return
+    the predicted spans."""
+    pspans = [(p["start"], p["end"]) for p in pred]
+    for mode in ("strict", "overlap"):
+        n = len(match_spans(gspans, pspans, strict=mode == "strict"))
+        c = counts[mode]
+        c[0] += n
+        c[1] += len(pspans) - n
+        c[2] += len(gspans) - n
+    return pspans
+
+
 def score_toponyms(
     records: list[dict], e2e: list[Preds] | None, given: list[Preds] | None,
     *, e2e_demonyms: list[Preds] | None = None,
@@ -61,26 +74,14 @@ def score_toponyms(
         gold = gold_toponyms(rec)
         gspans = [(t["start"], t["end"]) for t in gold]
         if e2e_demonyms is not None:
-            pspans = [(p["start"], p["end"]) for p in e2e_demonyms[k]]
-            for mode in ("strict", "overlap"):
-                n = len(match_spans(gspans, pspans, strict=mode == "strict"))
-                c = demonym_counts[mode]
-                c[0] += n
-                c[1] += len(pspans) - n
-                c[2] += len(gold) - n
+            _count_recognition(demonym_counts, gspans, e2e_demonyms[k])
             errs_demonyms += resolution_errors(gold, e2e_demonyms[k], exact_first=False)
         loss = 0.0
         missed: list[str] = []
         far: list[dict] = []
         if e2e is not None:
             pred = e2e[k]
-            pspans = [(p["start"], p["end"]) for p in pred]
-            for mode in ("strict", "overlap"):
-                n = len(match_spans(gspans, pspans, strict=mode == "strict"))
-                c = counts[mode]
-                c[0] += n
-                c[1] += len(pred) - n
-                c[2] += len(gold) - n
+            pspans = _count_recognition(counts, gspans, pred)
             doc_errs = resolution_errors(gold, pred, exact_first=False)
             errs_e2e += doc_errs
             matched = {i for i, _ in match_spans(gspans, pspans, strict=False)}
