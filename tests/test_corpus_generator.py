@@ -188,11 +188,15 @@ def test_bench_scores_duplicate_links():
     assert scores["missed_by_kind"] == {"exact": 1}
 
 
-def test_bench_scores_event_merges(tmp_path):
-    db = tmp_path / "t.db"
+def event_tables(db):
     con = sqlite3.connect(db)
     con.execute('CREATE TABLE events ("event_id", "article_id", "event_type", "event_date", "location_latitude", '
-                '"location_longitude", "location_geonameid", "seq")')
+                '"location_longitude", "location_geonameid", "seq", "modality" DEFAULT ' "'asserted')")
+    return con
+
+
+def test_bench_scores_event_merges(tmp_path):
+    con = event_tables(tmp_path / "t.db")
     con.execute('CREATE TABLE event_clusters ("event_id", "cluster_id")')
     con.execute('CREATE TABLE merged_events ("event_id", "event_type", "article_ids")')
     rows = [
@@ -201,7 +205,8 @@ def test_bench_scores_event_merges(tmp_path):
         ("b1", "b", "Battles", "2024-03-11", 11.86, 13.15, None, 3),  # same event, 1.5 km, a day later
         ("b2", "b", "Battles", "2024-03-10", 9.06, 7.49, 2352778, 4),  # Abuja: matches no truth event
     ]
-    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany('INSERT INTO events ("event_id", "article_id", "event_type", "event_date", "location_latitude", '
+                    '"location_longitude", "location_geonameid", "seq") VALUES (?, ?, ?, ?, ?, ?, ?, ?)', rows)
     # The store merged a1 with b1, and left a2 and b2 alone.
     con.executemany("INSERT INTO event_clusters VALUES (?, ?)", [("a1", "a1"), ("b1", "a1"), ("a2", "a2"), ("b2", "b2")])
     con.executemany("INSERT INTO merged_events VALUES (?, ?, ?)",
@@ -259,3 +264,24 @@ def test_bench_stops_a_run_at_the_time_limit(tmp_path):
     assert run["process_ids"]
     for pid in run["process_ids"]:
         assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+
+
+def test_bench_planned_event_is_no_report_of_the_truth_event(tmp_path):
+    con = event_tables(tmp_path / "t.db")
+    con.execute('CREATE TABLE event_clusters ("event_id", "cluster_id")')
+    con.execute('CREATE TABLE merged_events ("event_id", "event_type", "article_ids")')
+    # Article a reports the battle and, at the same town, a march "called for the next day".
+    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        ("a1", "a", "Battles", "2024-03-10", 11.85, 13.16, 2331447, 1, "asserted"),
+        ("a2", "a", "Battles", "2024-03-11", 11.85, 13.16, 2331447, 2, "planned"),
+    ])
+    con.executemany("INSERT INTO event_clusters VALUES (?, ?)", [("a1", "a1"), ("a2", "a2")])
+    con.executemany("INSERT INTO merged_events VALUES (?, ?, ?)", [("a1", "Battles", '["a"]'), ("a2", "Battles", '["a"]')])
+    con.commit()
+    truth = tiny_truth()
+    scores = bench_corpus.score_events(truth, con, {"a": None, "b": None}, max_km=25, max_days=2)
+    assert scores["extraction"]["matched_to_truth"] == 1 and scores["extraction"]["unmatched"] == 1
+    assert scores["duplicates_among_stored_events"]["repeats_any_type"] == 0
+    # The definition before: the planned event counted as a second report of the battle.
+    scores = bench_corpus.score_events(truth, con, {"a": None, "b": None}, max_km=25, max_days=2, affirmed_only=False)
+    assert scores["duplicates_among_stored_events"]["repeats_any_type"] == 1

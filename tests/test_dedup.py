@@ -301,3 +301,54 @@ def test_dedup_mergeable_span_stops_at_a_week(length, mergeable):
     event = build_event("a1", day="2015-03-01")
     event.date_end = event.event_date + timedelta(days=length)
     assert (dedup.mergeable_span(event) is not None) is mergeable
+
+
+# --- placeholder actors (ACLED's "Unidentified Armed Group", "Civilians", "Protesters") -------------------
+
+
+@pytest.mark.parametrize(
+    "actor1, actor2",
+    [
+        ("Unidentified Armed Group (Norland)", None),  # "gunmen" in one report, the group named in the other
+        ("Unidentified Armed Group", "Civilians"),
+        (None, "Civilians (Norland)"),  # only the victims named
+        ("Protesters", None),
+    ],
+)
+def test_dedup_compare_events_placeholder_actors_do_not_contradict_a_named_actor(actor1, actor2):
+    a = build_event("a1", **SAME)
+    b = build_event("a2", **{**SAME, "actor1": actor1, "actor2": actor2})
+    reasons = dedup.compare_events(a, b)
+    assert reasons is not None and "no identified actor in one report" in reasons
+
+
+@pytest.mark.parametrize(
+    "actor1, actor2",
+    [
+        ("Western Front", "Civilians"),  # a named group that is not the other report's group
+        ("Unidentified Armed Group", "Western Front"),
+        ("Unidentified Armed Groupies Club", None),  # not the placeholder, only starts like it
+    ],
+)
+def test_dedup_compare_events_a_different_named_actor_still_keeps_events_apart(actor1, actor2):
+    a = build_event("a1", **SAME)
+    b = build_event("a2", **{**SAME, "actor1": actor1, "actor2": actor2})
+    assert dedup.compare_events(a, b) is None
+
+
+def test_dedup_placeholder_only_report_of_another_type_still_needs_a_close_toll():
+    # Same type: placeholders on one side merge. Another type of the family needs a shared actor
+    # or a close toll; a report naming only "Unidentified Armed Group" shares no actor.
+    a = build_event("a1", **{**SAME, "actor1": "Unidentified Armed Group", "fatalities": 3})
+    b = build_event("a2", **{**SAME, "event_type": "Violence against civilians", "sub_event_type": "Attack",
+                             "fatalities": 30})
+    assert dedup.compare_events(a, b) is None
+    assert dedup.compare_events(a, b.model_copy(update={"fatalities": 4})) is not None
+
+
+def test_dedup_cluster_events_joins_a_named_and_an_unnamed_report():
+    named = build_event("a1", **SAME)
+    unnamed = build_event("a2", **{**SAME, "actor1": "Unidentified Armed Group"})
+    other_place = build_event("a3", **{**SAME, "actor1": "Unidentified Armed Group", "place": "Brightwater"})
+    clusters, _ = dedup.cluster_events([named, unnamed, other_place])
+    assert clusters == [[0, 1], [2]]

@@ -300,6 +300,17 @@ def compare_dates(a: Event, b: Event, max_days: int) -> str | None:
     return "same day" if gap == 0 else f"dates {gap} day{'s' if gap > 1 else ''} apart"
 
 
+# ACLED's placeholder actors (codebook: "Unidentified Armed Group (Country)", "Civilians (Country)",
+# "Protesters (Country)", "Rioters (Country)") say who was there, not who: a report that names
+# "gunmen" and one that names the group behind them do not disagree on who took part.
+PLACEHOLDER_ACTORS = re.compile(r"^(?:unidentified(?: armed)? groups?|unknown(?: armed)? groups?|civilians|protesters|rioters)\b")
+
+
+def identified_actor_names(event: Event) -> list[str]:
+    """:func:`actor_names` less ACLED's placeholders for unnamed groups, civilians and crowds."""
+    return [name for name in actor_names(event) if not PLACEHOLDER_ACTORS.match(name)]
+
+
 def compare_actors(a: Event, b: Event, similarity: float) -> str | None:
     names_a, names_b = actor_names(a), actor_names(b)
     if not names_a or not names_b:
@@ -312,6 +323,11 @@ def compare_actors(a: Event, b: Event, similarity: float) -> str | None:
             # Spelling variants match; numbered units ("Brigade 12" / "Brigade 121") never do.
             if fuzz.ratio(x, y) >= similarity and _DIGITS.sub("", x) == _DIGITS.sub("", y):
                 return f"similar actors {x!r} ~ {y!r}"
+    # Only placeholders on one side ("gunmen" coded Unidentified Armed Group, the victims coded
+    # Civilians): that report does not say who, so it cannot contradict the one that does. Not a
+    # shared actor either: two types of one family still need a shared name or a close toll.
+    if not identified_actor_names(a) or not identified_actor_names(b):
+        return "no identified actor in one report"
     return None
 
 
@@ -330,7 +346,8 @@ def compare_events(a: Event, b: Event, thresholds: DedupThresholds = DEFAULT_THR
 
     Same event type (for Strategic developments, the same sub-event type), or two types of one
     family (:data:`TYPE_FAMILY`) when the reports also name a common actor or close death tolls;
-    then dates, places and actors as the thresholds say.
+    then dates, places and actors as the thresholds say. Actors disagree only when both reports
+    identify someone and share no one: ACLED's placeholders (:data:`PLACEHOLDER_ACTORS`) identify nobody.
     """
     if a.article_id == b.article_id:
         return None
