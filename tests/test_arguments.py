@@ -331,3 +331,46 @@ def test_notes_render_explanation_shows_targets_and_weapons(analyse):
     out = render_explanation(article)
     assert "target" in out and "Peruvian embassy" in out and "car bomb" in out
     assert "[italic red]car bomb[/italic red]" in out
+
+
+# --- actor slips: adjectives, towns and speakers are not parties ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, actor1, actor2",
+    [
+        ("Fierce fighting erupted between the army and ADF rebels near Beni on Sunday.", "Military Forces", "Allied Democratic Forces"),
+        ("Heavy fighting broke out on Friday between soldiers and militia fighters outside Walikale.", "Military Forces", "militia fighters"),
+        ("Intense fighting erupts between rebels and soldiers outside Kalehe", "rebels", "Military Forces"),
+    ],
+)
+def test_arguments_fighting_broke_out_between_names_both_sides_not_the_adjective(analyse, text, actor1, actor2):
+    ev = event_for(analyse(text))
+    assert ev.actor1 is not None and ev.actor1.name == actor1
+    assert ev.actor2 is not None and ev.actor2.name == actor2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants stormed Kisangani on Monday and held the town for hours.",
+        "Deadly clashes rock Kisangani as gunmen attack army positions",
+        "Rebels shelled Sinjar overnight, residents said.",
+    ],
+)
+def test_arguments_a_town_is_never_an_actor(analyse, text):
+    ev = event_for(analyse(text))
+    named = [a.name for a in [ev.actor1, ev.actor2, *ev.assoc_actor1, *ev.assoc_actor2] if a is not None]
+    assert not any(n in ("Kisangani", "Sinjar") for n in named), named
+
+
+def test_arguments_single_word_acronym_is_still_kept_as_an_organisation(analyse):
+    ev = event_for(analyse("Fighters of the ZQLF attacked an army post near the border on Monday."))
+    assert ev.actor1 is not None and "ZQLF" in ev.actor1.name
+
+
+@pytest.mark.parametrize("verb", ["denounced", "condemned", "deplored"])
+def test_arguments_the_speaker_of_a_condemnation_is_not_a_party(analyse, verb):
+    article = analyse(f"Iraq's interior minister {verb} the attack on the checkpoint, which killed three officers.")
+    ev = event_for(article, event_type="Violence against civilians", sub_event_type="Attack")
+    assert ev.actor1 is None or "Government" not in ev.actor1.name

@@ -523,3 +523,50 @@ def test_events_crime_news_killings_and_abductions(pipeline, text, sub_event_typ
 
 def test_events_archaeological_remains_are_no_event(pipeline):
     assert pipeline(Article(id="a", raw_text="Archaeologists find the remains of a Roman villa")).events == []
+
+
+# ------------------------------------------------------------------- background in perfect/progressive
+
+
+@pytest.mark.parametrize(
+    "text, word, reason",
+    [
+        ("Mali has fought to contain jihadist groups in the centre despite years of military campaigns.", "fought", "background:years-of"),
+        ("Rebels have carried out raids on farms for years.", "raids", "background:years-of"),
+        ("The union has a record of organising strikes across the region.", "strikes", "background:record-of"),
+        ("An analyst said militants were adapting their methods to evade air strikes.", "strikes", "background:generic-object"),
+        ("The army says it has recaptured most districts that rebels held, a claim hard to verify.", "recaptured", "background:most"),
+        ("Officials say troops have retaken villages once controlled by the insurgents.", "retaken", "background:once-held"),
+    ],
+)
+def test_events_read_status_background_over_a_long_period(text, word, reason):
+    from conflictwire.events.modality import read_status
+    from conflictwire.nlp import load_spacy
+
+    doc = load_spacy()(text)
+    trigger = next(t for t in doc if t.text == word)
+    status = read_status(trigger, doc[:])
+    assert (status.modality, status.reason) == (None, reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels have captured the town of Walikale, the army said on Tuesday.",
+        "Troops have retaken the district of Kalehe from the rebels, officials said on Monday.",
+        "Police were firing tear gas at protesters in the capital on Friday.",
+        "Militants have killed 14 villagers in an attack near the border, police said.",
+    ],
+)
+def test_events_specific_acts_in_the_perfect_or_progressive_stay_events(pipeline, text):
+    events = pipeline(Article(id="t", raw_text=text)).events
+    assert events and all(e.modality == "asserted" for e in events)
+
+
+def test_events_background_paragraph_yields_no_event(pipeline):
+    text = (
+        "Niger has struggled to contain armed groups in the west despite years of counter-terrorism operations. "
+        "The movement has a long record of organising protests and strikes. "
+        "A researcher said militants were changing their tactics to escape drone strikes."
+    )
+    assert pipeline(Article(id="t", raw_text=text)).events == []

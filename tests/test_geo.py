@@ -493,3 +493,75 @@ def test_geoparse_country_evidence_alone_does_not_make_a_capital_a_small_namesak
     # Stated containment still picks the namesake.
     text = "The United States sent officials. A storm hit Dublin, Ohio, on Monday."
     assert _by_text(geoparse_text(text, options))["Dublin"].admin1 == "Ohio"
+
+
+@pytest.mark.parametrize(
+    ("url", "source_name", "expected"),
+    [
+        ("https://www.example.ca/news/story", None, "CA"),
+        ("http://news.example.co.uk/a", None, "GB"),
+        ("www.example.com.au/world", None, "AU"),
+        ("https://example.com.ng/x", None, "NG"),
+        ("https://www.example.com/news", None, None),  # a generic TLD says nothing
+        ("https://example.org/x", None, None),
+        ("https://example.io/x", None, None),  # a ccTLD sold as a generic name says nothing
+        ("http://10.0.0.1/story", None, None),
+        ("not a url at all", None, None),
+        (None, "The Times of Example India", "IN"),
+        (None, "The Nigerian Daily", "NG"),
+        (None, "The Daily Example", None),
+        ("https://www.example.com/news", "Morning Herald of Kenya", "KE"),
+        ("https://www.example.ca/", "The Nigerian Daily", "CA"),  # the domain goes first
+    ],
+)
+def test_publication_country_from_url_and_source_name(options, url, source_name, expected):
+    from conflictwire.geo import get_gazetteer, publication_country
+
+    assert publication_country(url, source_name, get_gazetteer(options.gazetteer)) == expected
+
+
+def test_geoparse_publication_country_breaks_a_tie_the_text_leaves_open(options):
+    from conflictwire.geo import geoparse_text
+
+    text = "Police said a man was arrested in London on Tuesday after a robbery downtown."
+    assert _by_text(geoparse_text(text, options))["London"].country_code == "GB"
+    local = _by_text(geoparse_text(text, options, url="https://www.example.ca/news/1"))["London"]
+    assert local.country_code == "CA" and "publisher-country" in local.evidence
+    assert _by_text(geoparse_text(text, options, url="https://www.example.co.uk/news/1"))["London"].country_code == "GB"
+    # Given spans (the resolution-only protocol) take the prior too.
+    start = text.index("London")
+    given = geoparse_text(text, options, given_spans=[(start, start + 6)], source_name="The Canadian Daily")
+    assert given[0].country_code == "CA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said a man was arrested in London, England, on Tuesday.",  # stated containment
+        "Britain's police said a man was arrested in London on Tuesday.",  # a named country
+        "Storms hit Manchester, Birmingham and London on Tuesday.",  # the other places lie elsewhere
+    ],
+)
+def test_geoparse_publication_country_never_overrides_the_text(options, text):
+    from conflictwire.geo import geoparse_text
+
+    found = _by_text(geoparse_text(text, options, url="https://www.example.ca/news/1"))
+    assert found["London"].country_code == "GB"
+
+
+def test_geoparse_publication_country_is_weak_for_a_small_namesake(options):
+    from conflictwire.geo import geoparse_text
+
+    found = _by_text(geoparse_text("Police in Perth said a man was arrested.", options, url="https://www.example.ca/x"))
+    assert found["Perth"].country_code == "AU"
+
+
+def test_geo_stage_uses_the_article_url(options):
+    from conflictwire.geo import resolve_places
+    from conflictwire.nlp import load_spacy
+
+    text = "Police said a man was arrested in London on Tuesday after a robbery downtown."
+    article = Article(id="a1", url="https://www.example.ca/news/1", raw_text=text, clean_text=text)
+    article._doc = load_spacy(options.spacy_model)(text)
+    resolve_places(article, options)
+    assert _by_text(article.toponyms)["London"].country_code == "CA"

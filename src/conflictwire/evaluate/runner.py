@@ -159,9 +159,11 @@ def predict_toponyms(records: list[dict], options: Options, on_record: OnRecord 
     for rec in records:
         text = rec.get("text") or ""
         spans = [(t["start"], t["end"]) for t in gold_toponyms(rec)]
+        # The article's URL is metadata a user has with the text: it gives the publication's country.
+        url = (rec.get("meta") or {}).get("url") or None
         deadline = RECORD_DEADLINE_S if e2e else None
         try:
-            plain, with_demonyms = run_with_deadline(lambda: geoparse_text_protocols(text, options), deadline)
+            plain, with_demonyms = run_with_deadline(lambda: geoparse_text_protocols(text, options, url=url), deadline)
             e2e.append(_toponym_dicts(plain))
             e2e_demonyms.append(_toponym_dicts(with_demonyms))
         except Exception as exc:  # one failing document is scored as empty, the rest go on
@@ -169,7 +171,7 @@ def predict_toponyms(records: list[dict], options: Options, on_record: OnRecord 
             e2e_demonyms.append([])
             failures.append(f"{rec.get('id')}: {type(exc).__name__}: {exc}")
         try:
-            found = run_with_deadline(lambda: geoparse_text(text, options, given_spans=spans), deadline)
+            found = run_with_deadline(lambda: geoparse_text(text, options, given_spans=spans, url=url), deadline)
             given.append(_toponym_dicts(found))
         except Exception as exc:
             given.append([])

@@ -179,7 +179,7 @@ def _slot(head, country_hint: str | None) -> ActorSlot | None:
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     text = doc_text(doc)[start:end]
     match = _better(lookup_actor(text, country_hint), doc, start, end, head, country_hint)
-    if match is None and head.ent_type_ in ("ORG", "NORP") and head.pos_ in ("PROPN", "NOUN", "ADJ") and not _title_case_sentence(head):
+    if match is None and head.ent_type_ in ("ORG", "NORP") and head.pos_ in ("PROPN", "NOUN", "ADJ") and not _title_case_sentence(head) and not _place_like(head):
         # A named organisation we do not know: kept as written, category unknown.
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         if ent is not None:
@@ -189,6 +189,25 @@ def _slot(head, country_hint: str | None) -> ActorSlot | None:
     if match is None:
         return None
     return ActorSlot(head, start, end, text, match)
+
+
+# Prepositions of place: a name after them is where the act happened, not who took part.
+_PLACE_PREPS = {"near", "around", "in", "at", "outside", "inside", "across", "towards", "toward", "into", "from", "on", "of"}
+
+
+def _place_like(head) -> bool:
+    """An unknown one-word name the tagger calls an organisation is, in a conflict report, most often a town
+    ("militants stormed Kisangani", "fighting around Sinjar"), or a sentence-initial adjective ("Fierce
+    fighting"): the entity fallback keeps only acronyms and names of two words or more."""
+    doc = head.doc
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    words = [t for t in (ent if ent is not None else [head]) if not t.is_punct]
+    if head.pos_ == "ADJ" and head.i == head.sent.start:
+        return True
+    if len(words) == 1:
+        text = words[0].text
+        return not (text.isupper() and len(text) >= 2)
+    return head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS and head.ent_type_ != "NORP"
 
 
 def _title_case_sentence(token) -> bool:
@@ -351,7 +370,7 @@ def _fallback_agent(trigger, patient: ActorSlot | None, country_hint):
     for subject in subjects:
         if patient is not None and patient.start <= subject.idx < patient.end:
             continue
-        if subject.head.lemma_.lower() in ("die", "be", "have") or any(c.dep_ == "neg" for c in subject.head.children):
+        if subject.head.lemma_.lower() in ("die", "be", "have") or subject.head.lemma_.lower() in _COMMENT_VERBS or any(c.dep_ == "neg" for c in subject.head.children):
             continue
         slot = _actor_at(subject, country_hint)
         if slot is not None and slot.match is not None and slot.match.category is not None:
@@ -392,6 +411,13 @@ def _fallback_patient(trigger, agent_tok, country_hint):
             if child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl", "conj", "pobj", "dative", "acl"):
                 frontier.append((child, depth + 1))
     return None
+
+
+# Verbs of comment: who condemns or mourns an act is not a party to it ("the minister denounced the attack").
+_COMMENT_VERBS = {
+    "condemn", "denounce", "deplore", "decry", "criticise", "criticize", "mourn", "lament", "describe", "report",
+    "confirm", "investigate", "blame", "welcome", "praise", "hail", "regret", "call", "term", "label",
+}
 
 
 def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
@@ -477,7 +503,20 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
             elif child.dep_ in ("poss", "compound", "amod", "nmod") and agent_tok is None and child.i < trigger.i:
                 if _slot(child, country_hint) is not None and child.ent_type_ not in ("GPE", "LOC", "FAC", "DATE"):
                     agent_tok = child
-        if agent_tok is None and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.pos_ == "VERB":
+        if agent_tok is None and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
+            # "Fighting broke out between X and Y": the parties hang from the verb the act is subject of.
+            between = next((c for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+            first = _pobj(between) if between is not None else None
+            if first is not None:
+                parties = [first, *[c for c in first.conjuncts if c.i > first.i]]
+                if len(parties) == 1:
+                    # "between the army and ADF rebels": the parser hangs the first party off the second.
+                    parties = [t for t in first.children if t.dep_ in ("nmod", "compound") and any(c.dep_ == "conj" for c in t.children)][:1] + parties
+                    if len(parties) == 2:
+                        parties = [parties[0], next(c for c in parties[0].children if c.dep_ == "conj")]
+                if len(parties) >= 2:
+                    agent_tok, patient_tok = parties[0], parties[1]
+        if agent_tok is None and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.pos_ == "VERB" and trigger.head.lemma_.lower() not in _COMMENT_VERBS:
             agent_tok = _subject_of(trigger.head) if trigger.dep_ == "dobj" else None
         if agent_tok is None and trigger.dep_ == "pobj" and trigger.head.head.pos_ == "VERB":
             # "were killed in an attack by ...", "troops fought in clashes with X".
@@ -782,6 +821,11 @@ def _trigger_token(doc, event: Event, clause):
         complement = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp", "conj") and clause.start <= c.i < clause.end), None)
         if complement is not None:
             return complement
+    # "The minister denounced the attack": the event is what is denounced, not the denouncing.
+    if root.lemma_.lower() in _COMMENT_VERBS:
+        act = next((c for c in root.children if c.dep_ == "dobj" and c.lower_ in _EVENT_NOUNS), None)
+        if act is not None:
+            return act
     return root
 
 

@@ -163,6 +163,66 @@ def _generic_plural(trigger, sentence) -> bool:
     return not headline and root.tag_ in ("VBZ", "VBP") and not any(e.label_ == "CARDINAL" for e in sentence.ents)
 
 
+# Background told in the perfect or progressive aspect over a long period: "has battled armed groups despite
+# years of campaigns", "has a record of organising protests", "has retaken most areas once held by rebels",
+# "were adapting their tactics to avoid air strikes". No single act, place or day is reported.
+PERIOD_NOUNS = {"year", "decade", "month", "generation", "century"}
+RECORD_NOUNS = {"record", "history", "tradition", "pattern", "habit"}
+LONG_PERIOD = re.compile(r"\b(?:(?:years|decades|months) of|for (?:many )?(?:years|decades|months)|for (?:more than |over )?a decade)\b", re.I)
+AVOIDANCE_LEMMAS = {"avoid", "evade", "escape", "dodge", "withstand", "survive", "deter", "outlast"}
+QUANTIFIERS = {"most", "many", "several", "some", "all", "much"}
+SPECIFIC_TIME = re.compile(r"\b(?:years|decades|months|recent|past|decade|long)\b", re.I)
+
+
+def _aspect(verb) -> str | None:
+    """'perfect' for has/have + participle, 'progressive' for be + -ing, else None."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"has", "have", "'ve"}:
+        return "perfect"
+    if verb.tag_ == "VBG" and aux & {"was", "were", "is", "are", "'re"}:
+        return "progressive"
+    # "has a record of ...": the possession verb itself in the present.
+    if verb.lemma_ == "have" and verb.tag_ in ("VBZ", "VBP"):
+        return "perfect"
+    return None
+
+
+def _background(trigger, chain, sentence) -> str | None:
+    """The cue that makes the clause background (a habit, a long campaign, a state reached over years), or None."""
+    for anc in trigger.ancestors:
+        if anc.dep_ == "prep" and anc.lower_ == "of" and anc.head.lemma_.lower() in RECORD_NOUNS:
+            return "record-of"
+        if anc.dep_ == "prep" and anc.lower_ == "of" and anc.head.lemma_.lower() in PERIOD_NOUNS and anc.head.tag_ == "NNS":
+            return "years-of"
+        if anc.dep_ in ("ccomp", "ROOT"):
+            break
+    if any(e.label_ in ("DATE", "TIME") and not SPECIFIC_TIME.search(e.text) for e in sentence.ents):
+        return None
+    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX") and _aspect(t)), None)
+    if verb is None:
+        return None
+    clause = list(verb.subtree)
+    if LONG_PERIOD.search(sentence.text):
+        return "years-of"
+    for tok in clause:
+        if tok.lower_ == "once" and tok.dep_ == "advmod" and tok.head.tag_ in ("VBN", "VBD"):
+            return "once-held"
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.tag_ == "NNS" and any(c.lower_ in QUANTIFIERS and c.dep_ in ("amod", "det") for c in obj.children):
+            return "most"
+        if obj.lemma_ == "control":
+            inner = next((g for g in obj.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+            target = next((g for g in inner.children if g.dep_ == "pobj"), None) if inner is not None else None
+            if target is not None and target.tag_ == "NNS" and any(c.lower_ in QUANTIFIERS for c in target.children):
+                return "most"
+    # A bare plural act noun as what a changing practice is meant to avoid: "adapting to avoid air strikes".
+    if trigger.tag_ == "NNS" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in AVOIDANCE_LEMMAS:
+        if not any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children):
+            if not any(t.ent_type_ in GENERIC_PLURAL_ANCHORS for t in trigger.subtree):
+                return "generic-object"
+    return None
+
+
 REFERENCE_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Plural in form, one thing in meaning ("human remains").
 PLURAL_ONLY = {"remains", "arms", "troops"}
@@ -246,6 +306,9 @@ def read_status(trigger, sentence, published: date | None = None) -> Status:
     cumulative = _cumulative(chain)
     if cumulative:
         return Status(None, f"history:{cumulative}")
+    background = _background(trigger, chain, sentence)
+    if background:
+        return Status(None, f"background:{background}")
     if _generic_plural(trigger, sentence):
         return Status(None, "generic:plural")
     if _definite_reference(trigger):

@@ -16,6 +16,7 @@ from ..options import Options
 from ..pipeline import stage
 from ..schema import Article, Place, Toponym
 from .gazetteer import GAZETTEER_NAME, GEONAMES_ATTRIBUTION, Gazetteer, get_gazetteer, open_gazetteer
+from .publisher import publication_country
 from .recognize import find_toponyms
 from .resolve import resolve_toponyms
 
@@ -31,6 +32,7 @@ __all__ = [
     "locate_events",
     "set_event_locations",
     "resolve_places",
+    "publication_country",
 ]
 
 # "BAGHDAD, March 11 (Reuters) -", "PARIS, Mo. —", "Goma (AFP) -": capitalised words opening a text.
@@ -97,39 +99,49 @@ def geoparse_text(
     given_spans: list[tuple[int, int]] | None = None,
     *,
     include_demonyms: bool = False,
+    url: str | None = None,
+    source_name: str | None = None,
 ) -> list[Toponym]:
     """Toponyms in ``text`` (offsets into the text as given), resolved. With ``given_spans``, only
     those spans are resolved and nothing else is recognised (the literature's resolution-only protocol).
 
     Demonyms ("Iraqi") are evidence for their country, not places; ``include_demonyms`` also returns
-    them as toponyms resolved to the country, as corpora that annotate them (LGL, TR-News) count them."""
+    them as toponyms resolved to the country, as corpora that annotate them (LGL, TR-News) count them.
+
+    ``url`` and ``source_name`` (the article's, where known) give the publication's home country,
+    a weak prior for names the text leaves open (publisher.py)."""
     gazetteer = get_gazetteer(options.gazetteer)
+    home = publication_country(url, source_name, gazetteer)
     text = text or ""
     dateline = find_dateline(text)
     demonyms = find_demonyms(text, gazetteer)
     if given_spans is not None:
         spans = [(int(s), int(e)) for s, e in given_spans if 0 <= int(s) < int(e) <= len(text)]
-        return resolve_toponyms(text, spans, gazetteer, demonyms=demonyms, dateline=dateline)
+        return resolve_toponyms(text, spans, gazetteer, demonyms=demonyms, dateline=dateline, home_country=home)
     if not text.strip():
         return []
     doc = _analyse(text, options)
-    return _geoparse_doc(text, doc, gazetteer, dateline, include_demonyms=include_demonyms)
+    return _geoparse_doc(text, doc, gazetteer, dateline, include_demonyms=include_demonyms, home_country=home)
 
 
-def geoparse_text_protocols(text: str, options: Options) -> tuple[list[Toponym], list[Toponym]]:
+def geoparse_text_protocols(
+    text: str, options: Options, *, url: str | None = None, source_name: str | None = None
+) -> tuple[list[Toponym], list[Toponym]]:
     """Both end-to-end readings of ``text`` from one spaCy pass: the toponyms alone, and the
     toponyms with demonyms output as references to their country (``include_demonyms=True``)."""
     text = text or ""
     if not text.strip():
         return [], []
     gazetteer = get_gazetteer(options.gazetteer)
+    home = publication_country(url, source_name, gazetteer)
     dateline = find_dateline(text)
     doc = _analyse(text, options)
-    return (_geoparse_doc(text, doc, gazetteer, dateline),
-            _geoparse_doc(text, doc, gazetteer, dateline, include_demonyms=True))
+    return (_geoparse_doc(text, doc, gazetteer, dateline, home_country=home),
+            _geoparse_doc(text, doc, gazetteer, dateline, include_demonyms=True, home_country=home))
 
 
-def _geoparse_doc(text: str, doc, gazetteer: Gazetteer, dateline, include_demonyms: bool = False) -> list[Toponym]:
+def _geoparse_doc(text: str, doc, gazetteer: Gazetteer, dateline, include_demonyms: bool = False,
+                  home_country: str | None = None) -> list[Toponym]:
     found, demonyms = find_toponyms(doc, gazetteer, heading=dateline or find_heading_place(text))
     demonyms = sorted(set(demonyms) | set(find_demonyms(text, gazetteer)))
     cues = {(f.start, f.end): [f.source] + f.cues for f in found}
@@ -140,7 +152,7 @@ def _geoparse_doc(text: str, doc, gazetteer: Gazetteer, dateline, include_demony
                 spans.append((start, end))
                 cues[(start, end)] = ["demonym"]
         spans.sort()
-    return resolve_toponyms(text, spans, gazetteer, demonyms=demonyms, dateline=dateline, cues=cues)
+    return resolve_toponyms(text, spans, gazetteer, demonyms=demonyms, dateline=dateline, cues=cues, home_country=home_country)
 
 
 # --------------------------------------------------------------------------- event locations
@@ -262,6 +274,7 @@ def resolve_places(article: Article, options: Options) -> Article:
     if doc is None:
         doc = _analyse(text[: options.max_text_chars], options)
     dateline = (article.dateline.start, article.dateline.end) if article.dateline else find_dateline(text)
-    article.toponyms = _geoparse_doc(doc.text, doc, gazetteer, dateline)
+    home = publication_country(article.url, article.source_name, gazetteer)
+    article.toponyms = _geoparse_doc(doc.text, doc, gazetteer, dateline, home_country=home)
     set_event_locations(article)
     return article

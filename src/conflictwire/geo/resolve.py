@@ -40,6 +40,15 @@ W_NEAR = 3.0  # "X, near Y" / "on the outskirts of Y": candidate within 150 km o
 W_NAMED_COUNTRY = 1.5  # candidate in a country the text names ("DR Congo ... in Beni") or implies by a demonym
 W_DATELINE = 1.0  # candidate in the dateline place's country
 W_DATELINE_ADMIN = 1.0  # ... and in its first-level division
+# The publication's home country (its domain's ccTLD or its name): a local paper's bare "London" is
+# its own country's. It breaks ties the text leaves open, so it is strong only while the text says
+# nothing else: no stated container or neighbour for the name, and no other country named or
+# leaning ahead among the other names. A small town gets half (a Canadian paper's "Perth" is still
+# Australia's city, its "London" Ontario's).
+W_HOME = 4.0
+W_HOME_SMALL = 2.0  # a home-country reading under HOME_FULL_POPULATION people
+HOME_FULL_POPULATION = 100_000
+W_HOME_WEAK = 0.5  # ... when the text leans to another country
 # A reading overshadowed by a same-named place DOMINANCE_RATIO times as populous gets at most this
 # much from country-level evidence (see _dominated).
 DOMINANCE_RATIO = 20.0
@@ -128,8 +137,10 @@ def resolve_toponyms(
     demonyms: list[tuple[int, int, str]] | None = None,
     dateline: tuple[int, int] | None = None,
     cues: dict[tuple[int, int], list[str]] | None = None,
+    home_country: str | None = None,
 ) -> list[Toponym]:
-    """Resolve each span of ``text``; spans with no candidate stay unresolved (never dropped)."""
+    """Resolve each span of ``text``; spans with no candidate stay unresolved (never dropped).
+    ``home_country`` is the publication's country (see publisher.py), a weak prior."""
     names: dict[str, _Name] = {}
     mention_name: list[str] = []
     for start, end in spans:
@@ -239,6 +250,11 @@ def resolve_toponyms(
                     country_bonus += W_NAMED_COUNTRY
                     ev.append("country-named")
                 logits[k] += min(country_bonus, MAX_COUNTRY_BONUS_DOMINATED) if dominated[k] else country_bonus
+                if home_country and entry.country_code == home_country and not _is_region(entry):
+                    weight = _home_weight(entry, home_country, n, country_support, named_countries - own_country)
+                    if weight:
+                        logits[k] += weight
+                        ev.append("publisher-country")
                 if entry.admin1_code and entry.feature_code not in ("PCLI", "ADM1"):
                     support = admin1_support.get(entry.admin1_code, 0.0)
                     if support > 0.05:
@@ -456,6 +472,18 @@ def _candidates(surface: str, key: str, gazetteer: Gazetteer) -> _Name:
     order = sorted(range(len(entries)), key=lambda k: -priors[k])[:MAX_CANDIDATES]
     return _Name(key, [entries[k] for k in order], np.array([priors[k] for k in order], dtype=float), hint,
                  demonym_country=demonym_of, part=part)
+
+
+def _home_weight(entry: Entry, home: str, n: _Name, country_support: dict[str, float], named: set[str]) -> float:
+    """What the publication's home country adds to ``entry`` (a reading in it)."""
+    if n.relations or n.hint:
+        return 0.0  # "London, England", "Kingston County": the text says which
+    foreign = max((s for cc, s in country_support.items() if cc != home), default=0.0)
+    if (named - {home} and home not in named) or (foreign > 0.5 and foreign > country_support.get(home, 0.0)):
+        return W_HOME_WEAK
+    if entry.population >= HOME_FULL_POPULATION or entry.feature_code in ("ADM1", "PPLC", "PPLA"):
+        return W_HOME
+    return W_HOME_SMALL
 
 
 def _dominated(n: _Name) -> list[bool]:
