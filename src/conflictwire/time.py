@@ -1572,16 +1572,6 @@ def _usable(t: Timex, published: date | None) -> bool:
     return True
 
 
-def choose_event_timex(article: Article, event: Event, published: date | None = None) -> Timex | None:
-    """The time expression that governs the event's clause, or None.
-
-    The nearest usable one in the event's sentence, else the last one in the earlier sentences of
-    its paragraph. Usable: a resolved date or time, not after ``published`` (default: the article's).
-    """
-    published = published or article.published
-    return _governing(article, event, lambda t: _usable(t, published))
-
-
 def _governing(article: Article, event: Event, keep: Callable[[Timex], bool]) -> Timex | None:
     evidence = [e for e in event.evidence if e.field in (None, "event", "trigger")] or event.evidence
     if not evidence:

@@ -662,17 +662,6 @@ def main_clause(doc) -> tuple[object, Coding]:
     return first, code_clause(first)
 
 
-def code_text(text: str, nlp=None) -> Coding:
-    """Parse a short text (one report sentence, a headline) and code its main event clause."""
-    from ..nlp import load_spacy
-
-    nlp = nlp or load_spacy()
-    doc = nlp(text)
-    if not len(doc):
-        return Coding(None, method="none", evidence=["empty text"])
-    return main_clause(doc)[1]
-
-
 def _trigger_token(event, doc):
     for ev in event.evidence:
         if ev.field == "trigger":
