@@ -352,3 +352,19 @@ def test_dedup_cluster_events_joins_a_named_and_an_unnamed_report():
     other_place = build_event("a3", **{**SAME, "actor1": "Unidentified Armed Group", "place": "Brightwater"})
     clusters, _ = dedup.cluster_events([named, unnamed, other_place])
     assert clusters == [[0, 1], [2]]
+
+
+def test_dedup_a_protest_and_a_riot_at_one_place_and_day_merge_without_a_shared_actor():
+    # One demonstration, violent in one report: ACLED codes one event per place and day.
+    a = build_event("a1", event_type="Protests", sub_event_type="Peaceful protest", actor1=None, fatalities=None)
+    b = build_event("a2", event_type="Riots", sub_event_type="Violent demonstration", actor1="Rioters", fatalities=3)
+    reasons = dedup.compare_events(a, b)
+    assert reasons is not None and "of one family (demonstrations)" in reasons[0]
+    # Other groups named on both sides still keep two demonstrations apart.
+    a2 = build_event("a1", event_type="Protests", sub_event_type="Peaceful protest", actor1="Teachers Union", fatalities=None)
+    b2 = build_event("a2", event_type="Riots", sub_event_type="Violent demonstration", actor1="Farmers Union", fatalities=None)
+    assert dedup.compare_events(a2, b2) is None
+    # A battle and an attack on civilians in one town on one day still need a shared cue.
+    v1 = build_event("a1", event_type="Battles", sub_event_type="Armed clash", actor1=None, fatalities=None)
+    v2 = build_event("a2", event_type="Violence against civilians", sub_event_type="Attack", actor1=None, fatalities=None)
+    assert dedup.compare_events(v1, v2) is None

@@ -338,3 +338,33 @@ def test_events_stage_a_town_on_tuesday_and_a_city_on_wednesday_stay_two(find):
     tuesday = [e for e in territory if any("Tuesday" in s for s in event_sentences(e))]
     wednesday = [e for e in territory if any("Wednesday" in s for s in event_sentences(e))]
     assert tuesday and wednesday and not set(map(id, tuesday)) & set(map(id, wednesday))
+
+
+@pytest.mark.parametrize("protest, riot, expected", [
+    # The authorities' violence against a demonstration: a protest with intervention.
+    ("Protest with intervention", "Violent demonstration", "Protest with intervention"),
+    ("Excessive force against protesters", "Mob violence", "Excessive force against protesters"),
+    # The demonstrators' violence: a riot.
+    ("Peaceful protest", "Violent demonstration", "Violent demonstration"),
+])
+def test_merge_mentions_a_protest_and_a_riot_reading_of_one_sentence_are_one_demonstration(protest, riot, expected):
+    sentence = "Riot police used tear gas on traders in Ghazni on Wednesday as they protested a new tax."
+    cands = candidates(
+        (sentence, "tear gas", riot, "asserted", ["ghazni"], ["wednesday"]),
+        (sentence, "protested", protest, "asserted", ["ghazni"], ["wednesday"]),
+    )
+    merged = merge_mentions(cands)
+    assert [[t.text for _, t in e.mentions] for e in merged] == [["tear gas", "protested"]]
+    assert merged[0].sub_event_type == expected
+    a, b = candidates((sentence, "tear gas", riot, "asserted", [], []), (sentence, "protested", protest, "asserted", [], []))
+    a.mentions = [(a.sentence, a.trigger)]
+    assert explain_merge(a, b).kind == "same demonstration"
+
+
+def test_merge_mentions_keeps_a_planned_protest_apart_from_the_riot_of_its_sentence():
+    sentence = "After the riot in Aden on Monday, unions called a protest for Friday."
+    cands = candidates(
+        (sentence, "riot", "Violent demonstration", "asserted", ["aden"], ["monday"]),
+        (sentence, "protest", "Peaceful protest", "planned", ["aden"], ["friday"]),
+    )
+    assert groups(cands) == [["riot"], ["protest"]]

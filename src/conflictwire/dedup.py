@@ -5,8 +5,9 @@ Two questions, two tools:
 - *Is this article a copy of one we have?* (the same wire story on ten sites): MinHash signatures
   over word shingles, looked up in an LSH index (datasketch). A copy is linked to the first article,
   and its events are not counted again.
-- *Is this event one we already have from another article?* Same event type (or one of its family,
-  with a shared actor or death toll: an "Attack" in one report is an "Armed clash" in another),
+- *Is this event one we already have from another article?* Same event type (or one of its family:
+  a protest in one report is a riot in another; an "Attack" in one report is an "Armed clash" in
+  another when they share an actor or death toll),
   overlapping actors, places within a few km, dates within a day: the events are linked, with the reason for
   each link, and each connected group becomes one merged event that keeps every source, every
   evidence span and the spread of fatalities (UCDP-style low / best / high).
@@ -83,6 +84,8 @@ TYPE_FAMILY = {
     "Riots": "demonstrations",
 }
 
+
+DEMONSTRATIONS = "demonstrations"
 
 # Its sub-event types are events of their own kinds: they merge only with their own sub-event type.
 STRATEGIC = "Strategic developments"
@@ -345,7 +348,8 @@ def compare_events(a: Event, b: Event, thresholds: DedupThresholds = DEFAULT_THR
     """The reasons ``a`` and ``b`` report the same event, or None when they do not.
 
     Same event type (for Strategic developments, the same sub-event type), or two types of one
-    family (:data:`TYPE_FAMILY`) when the reports also name a common actor or close death tolls;
+    family (:data:`TYPE_FAMILY`): a protest and a riot at one place and day, or two types of
+    political violence when the reports also name a common actor or close death tolls;
     then dates, places and actors as the thresholds say. Actors disagree only when both reports
     identify someone and share no one: ACLED's placeholders (:data:`PLACEHOLDER_ACTORS`) identify nobody.
     """
@@ -369,10 +373,14 @@ def compare_events(a: Event, b: Event, thresholds: DedupThresholds = DEFAULT_THR
         if a.sub_event_type != b.sub_event_type:
             what += f" (sub-types {a.sub_event_type!r} / {b.sub_event_type!r})"
         return [what, when, where, who]
-    # Another type of the family: a place and a day alone are not enough, the reports must share
-    # who took part or how many died.
+    # Another type of the family. Demonstrations: ACLED codes one demonstration per place and day
+    # (a protest that turns violent is one riot, not a protest and a riot), so reports that differ on
+    # its violence and disagree on nothing else are one event. Political violence: a battle and an
+    # attack on civilians in one town on one day are often two events, so the reports must also
+    # share who took part or how many died.
     toll = compare_fatalities(a, b)
-    if not who.startswith(("shared actor", "similar actors")) and toll is None:
+    if (type_family(a.event_type) != DEMONSTRATIONS and not who.startswith(("shared actor", "similar actors"))
+            and toll is None):
         return None
     what = f"types {a.event_type!r} / {b.event_type!r} of one family ({type_family(a.event_type)})"
     return [what, when, where, who] + ([toll] if toll else [])

@@ -5,8 +5,12 @@ wounded were taken to hospital", "the killings") and may report a second, distin
 separate attack on Wednesday"). ``merge_mentions`` walks the candidates in document order and adds
 each to the earlier event it reports, or starts a new event. The rule, in the order it is checked:
 
-1. **Never the same sentence.** Two candidates of one sentence are two events by construction
-   (``detect.find_candidates`` only makes a second one for another ACLED event type).
+1. **Never the same sentence**, with one exception. Two candidates of one sentence are two events by
+   construction (``detect.find_candidates`` only makes a second one for another ACLED event type),
+   except a Protests and a Riots reading of one sentence: ACLED codes one demonstration per place
+   and day, as a protest with intervention when the authorities act on it ("riot police fired tear
+   gas at traders as they protested") and as a riot when the demonstrators are violent ("protesters
+   torched cars"); the sentence reports one demonstration, typed by :func:`demonstration_type`.
 2. **A distinct event is announced** ("another", "a separate", "a second", "similar attacks",
    "earlier", "last week", "elsewhere", "meanwhile", "days after"): the mention starts its own event.
 3. **No conflict.** Not the same event when both mentions name places and no place of one is a place
@@ -332,10 +336,30 @@ def _modality(cand) -> str:
     return cand.status.modality or "asserted"
 
 
+# Protest sub-event types in which the violence of the sentence is the authorities' (ACLED codebook:
+# intervention against a demonstration does not make it a riot).
+INTERVENED_PROTESTS = ("Protest with intervention", "Excessive force against protesters")
+
+
+def demonstration_type(a: str, b: str) -> str:
+    """The one sub-event type of a sentence read both as a protest and as a riot."""
+    protest = a if kind_of(a).event_type == "Protests" else b
+    riot = b if protest == a else a
+    return protest if protest in INTERVENED_PROTESTS else riot
+
+
+def _one_demonstration(a: str, b: str) -> bool:
+    return {kind_of(a).event_type, kind_of(b).event_type} == {"Protests", "Riots"}
+
+
 def explain_merge(event, cand) -> MergeReason:
     """Whether ``cand`` reports the same event as ``event`` (a merged candidate), and why."""
     mentions = event.mentions or [(event.sentence, event.trigger)]
     if any(sentence.start == cand.sentence.start for sentence, _ in mentions):
+        if (_one_demonstration(event.sub_event_type, cand.sub_event_type)
+                and _modality(event) == _modality(cand)):
+            return MergeReason(True, "a protest and a riot reading of one sentence: one demonstration",
+                               (True, True, 99), "same demonstration")
         return MergeReason(False, "same sentence: a second event of the sentence")
     back = refers_back(cand)
     if announces_another(cand) and not (back and _distinct_cue(_phrase_around(cand)) is None):
@@ -408,7 +432,10 @@ def merge_mentions(candidates: list) -> list:
         event.dates = event.dates | cand.dates
         if best[2].kind != "elaboration":  # an undated aside does not make the event surer
             event.confidence = max(event.confidence, cand.confidence)
-        if best[2].may_retype:
+        if best[2].kind == "same demonstration":
+            event.sub_event_type = demonstration_type(event.sub_event_type, cand.sub_event_type)
+            type_confidence[id(event)] = max(type_confidence[id(event)], cand.confidence)
+        elif best[2].may_retype:
             if cand.confidence > type_confidence[id(event)]:
                 type_confidence[id(event)] = cand.confidence
                 event.sub_event_type = cand.sub_event_type
