@@ -30,8 +30,25 @@ the lowest count among the mentions tied to the event's trigger (or among all, i
 lowest low and high the highest figure reported. 0 when the scope says nobody died ("no one was
 killed", "no casualties") and no death is reported; null when it says nothing about deaths.
 
+**Headlines read by word order** (``find_mentions_surface``): the small parser misreads many headlines
+("3 Killed in ..." with the number as a list marker, "Soldiers murder teenager" with murder as a noun,
+"a corpse bagged" with the corpse as a compound). Where the parse ties no death to the clause or the
+sentence, the words are read in order with the same vocabulary (``fatality_words.json``, ``surface_*``):
+a count or a person noun beside a death word ("Three men found murdered", "kills 1, injures 3"),
+"leaves N dead", bodies and remains, counted killings ("double homicide", "8 killings"), a singular
+auxiliary ("... and is murdered" = 1), "takes the life of", "deprived of their lives", a participle used
+as a noun ("an 'executed' appears" = 1), "claims its third victim" = 3. Coordinated victims add up
+("2 men, one teenager found dead" = 3), a wounded conjunct does not, and ages ("a 19-year-old") and
+limits ("a girl under 12") are never counts. On a short text (a headline, up to 24 tokens) an exact
+count read this way also overrules a parse reading that differs, unless the parse read a toll update:
+the parser's usual slip there is tying the death word to the wrong noun ("CDN ambushed by CDG, 5 dead"
+read as one dead). Long sentences keep the parse.
+
 Headlines in Spanish and Portuguese (common in Mexican and Brazilian sources) get a small word-level
-reading of their own ("Asesinan a 2 personas", "Hallan cuerpo sin vida").
+reading of their own ("Asesinan a 2 personas", "Hallan cuerpo sin vida"): victims after an active verb
+add up over commas and "y" ("a mamá, abuela y dos niños" = 4) until another verb starts another act
+("asesinan a un hombre y hieren a su pareja" = 1); a number beside a singular cue is the count
+("hallan sin vida a dos mujeres" = 2; "triple asesinato" = 3); "lo matan" is one.
 """
 
 from __future__ import annotations
@@ -108,6 +125,7 @@ def words() -> dict:
     with open(DATA / "fatality_words.json", encoding="utf-8") as fh:
         data = json.load(fh)
     data["zero_res"] = [re.compile(p, re.I) for p in data["zero_patterns"]]
+    data["tally_res"] = [re.compile(p, re.I) for p in data["tally_period_patterns"]]
     return data
 
 
@@ -605,6 +623,27 @@ def zero_cue(text: str) -> re.Match | None:
     return None
 
 
+def is_tally(mention: Mention, sentence: str) -> bool:
+    """'89 murders in August', 'the toll so far', '79 homicidios diarios': a count of many events over a period.
+
+    UCDP and ACLED code one event per day and place; a running count over weeks or months is not one
+    event's toll, so it gives the event no figure (the event's own deaths are not said).
+    """
+    cues = set(words()["tally_cues"])
+    if not any(part.lower() in cues for part in mention.cue.split("+")):
+        return False
+    return any(p.search(sentence.strip()) for p in words()["tally_res"])
+
+
+def _without_tallies(found: FatalityCount | None, sentence: str) -> FatalityCount | None:
+    if found is None or not found.mentions:
+        return found
+    kept = [m for m in found.mentions if not is_tally(m, sentence)]
+    if len(kept) == len(found.mentions):
+        return found
+    return combine(kept)
+
+
 def combine(mentions: list[Mention]) -> FatalityCount | None:
     """Reports of the same deaths, never added up: see the module docstring for the rule."""
     if not mentions:
@@ -628,6 +667,434 @@ def combine(mentions: list[Mention]) -> FatalityCount | None:
     if best is not None and low is not None and low > best:
         low = best
     return FatalityCount(low=low, best=best, high=high, mentions=[chosen] + [m for m in mentions if m is not chosen])
+
+
+# --- a surface reading of headlines ----------------------------------------------------------------
+#
+# The small parser reads many headlines wrongly ("3 Killed" as a list marker, "a corpse bagged" with the
+# corpse as a compound, "murder" as a noun in "Soldiers murder teenager"). The words are then read in
+# order, with the same vocabulary: see the module docstring for the forms and for when this reading is
+# used (``find_fatalities``). Each form is one branch of ``_Surface.read``.
+
+_TOKEN = re.compile(r"\d+(?:-[^\W\d_]+)+|\d{1,3}(?:,\d{3})+|\d+|[^\W\d_]+(?:['’.-][^\W\d_]+)*|[,;:()\[\]\"“”!?']")
+_BOUNDS = r"(?:(?:at least|no fewer than|more than|over|up to|as many as|about|around|nearly|almost|approximately|an estimated|some)\s+)?"
+_COUNT_RE = re.compile(
+    rf"{_BOUNDS}(?:{_QUANT}|between\s+{_NUM}\s+and\s+{_NUM}|{_NUM}(?:\s*(?:-|to)\s*{_NUM})?)(?:\s+of)?(?![\w-])"
+)
+_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "this", "that"})
+_SEPARATORS = frozenset({",", "and"})
+# Words after which a number is an age or a limit, not people: "a minor under 16", "aged 30".
+_NOT_A_VICTIM_COUNT = frozenset({"under", "aged", "age", "ages", "of", "from", "to", "by", "in", "on", "at"})
+_STOPS = frozenset({"and", "or", "in", "at", "on", "of", "with", "after", "for", "by", "to", "as", "while", "when", "from", "near", "during"})
+# Verb forms that are only active with an object after them ("Soldiers murder teenager"); past forms
+# ("Villager Killed by ...") are headline passives unless a determiner or a number follows.
+_PAST = re.compile(r"(?:ed|slew|shot dead|gunned down)$")
+
+
+@dataclass
+class _Word:
+    text: str  # lower case
+    start: int
+    end: int
+
+
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Single-word nouns of people (the actor heads' nouns less groups, machines and bodies): victims a headline names."""
+    from .actors import load_heads
+
+    w = words()
+    not_people = set(w["surface_not_people"]) | set(w["body_nouns"]) | {"victim", "victims"}
+    return frozenset(h for h in load_heads() if " " not in h and h not in not_people) | frozenset(w["surface_person_nouns"])
+
+
+def _is_person(word: str) -> bool:
+    """'soldier', 'mayor-elect', 'mother-in-law': a person noun, alone or as part of a hyphenated word."""
+    return word in _person_nouns() or ("-" in word and not word[0].isdigit() and any(part in _person_nouns() for part in word.split("-")))
+
+
+def _modifier_like(word: str) -> bool:
+    """A word that can sit between a count and its noun: 'local', 'u.s.', '6-year-old', 'mayor-elect'."""
+    return re.fullmatch(r"[^\W_][\w'.-]*", word) is not None and not word.isdigit() and word not in _STOPS
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss") or word in ("men", "women", "people", "children", "police", "troops", "personnel", "others")
+
+
+def _noun_count(word: str, determiner: str = "") -> Count:
+    if word in ("couple", "pair"):
+        return Count(2, 2, 2)
+    if _plural(word) and determiner not in ("a", "an", "one"):
+        return Count(2, 2, None, exact=False)
+    return Count(1, 1, 1)
+
+
+class _Surface:
+    def __init__(self, text: str, offset: int):
+        # Lower case letter by letter, so that offsets stay those of the text ("İ" lowers to two characters).
+        self.low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
+        self.offset = offset
+        self.words = [_Word(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(self.low)]
+        self.ends = {w.end: i for i, w in enumerate(self.words)}
+        self.w = words()
+
+    def word(self, i: int) -> str:
+        return self.words[i].text if 0 <= i < len(self.words) else ""
+
+    def count_at(self, i: int) -> tuple[Count, int] | None:
+        """A count phrase starting at word i and ending at a word's end: (count, index of the word after it)."""
+        if not 0 <= i < len(self.words):
+            return None
+        m = _COUNT_RE.match(self.low, self.words[i].start)
+        if m is None or m.end() not in self.ends:
+            return None  # "19" of "19-year-old"
+        count = parse_count(m.group(0))
+        if count is None or count.best == 0:
+            return None
+        j = self.ends[m.end()] + 1
+        if self.word(j) in ("years", "year", "yrs", "hours", "days", "weeks", "months", "bullets", "shots", "times", "kilometres", "kilometers", "km", "miles"):
+            return None
+        return count, j
+
+    def hurt_between(self, a: int, b: int) -> bool:
+        return any(self.word(x) in _HURT_FORMS for x in range(a, b))
+
+    def victim_right(self, i: int) -> tuple[Count, int] | None:
+        """The victims named from word i on: 'a man', 'two soldiers', 'teacher Nacho', 'the driver'; (count, end)."""
+        determiner = ""
+        if self.word(i) in _DETERMINERS:
+            determiner, i = self.word(i), i + 1
+        found = self.count_at(i)
+        if found is not None:
+            count, j = found
+            # The count's noun, a few modifiers on ("4 local guerrillas"): a person noun makes a bare 'a' safe.
+            for k in range(j, min(j + 4, len(self.words))):
+                if _is_person(self.word(k)):
+                    while _is_person(self.word(k + 1)):
+                        k += 1  # "local guerrillas", "police officers"
+                    if self.word(i) in ("a", "an"):
+                        return _noun_count(self.word(k), "a"), k + 1  # "a lifeless couple"
+                    return count, k + 1
+                if not _modifier_like(self.word(k)):
+                    break
+            if self.word(i) in ("a", "an", "another", "single", "one"):
+                return None  # "kills a campaign", not a person
+            return count, j
+        for k in range(i, min(i + 3, len(self.words))):
+            word = self.word(k)
+            if _is_person(word):
+                while _is_person(self.word(k + 1)):
+                    k += 1
+                    word = self.word(k)
+                return _noun_count(word, determiner), k + 1
+            if not _modifier_like(word) or word.endswith("ing"):
+                break
+        return None
+
+    def more_victims(self, j: int, total: Count) -> tuple[Count, int]:
+        """Coordinated victims after the first: ', 2 others', 'and his wife', 'and a woman'."""
+        for _ in range(2):  # the first victim's last words: "4 opposition party [members] and 2 civilians"
+            if self.word(j) not in _SEPARATORS and _modifier_like(self.word(j)) and not _is_person(self.word(j)) and self.word(j + 1) in _SEPARATORS:
+                j += 1
+        while self.word(j) in _SEPARATORS:
+            k = j + 1
+            if self.word(k) == "and":
+                k += 1
+            start = self.word(k)
+            if not (start in _DETERMINERS or start in ("a", "an") or _is_person(start) or self.count_at(k)):
+                break  # "and abandon his body": another act
+            nxt = self.victim_right(k)
+            if nxt is None or self.hurt_between(k, min(nxt[1] + 2, len(self.words))):
+                break
+            total = _sum_counts([total, nxt[0]])
+            j = nxt[1]
+        return total, j
+
+    def unit_ending_at(self, i: int) -> tuple[Count, int] | None:
+        """One victim phrase whose last word is i: '3', 'three men', 'one u.s. teenager', 'a man', 'her mother-in-law'."""
+        for start in range(i, max(i - 5, -1), -1):
+            if start < i and not _modifier_like(self.word(start + 1)):
+                break
+            found = self.count_at(start)
+            if found is None or found[1] > i + 1:
+                continue
+            if self.hurt_between(found[1], i + 1) or self.word(start - 1) in _NOT_A_VICTIM_COUNT:
+                return None
+            # "at least 12", "more than 20": the bound before the number.
+            for back in (start - 3, start - 2, start - 1):
+                longer = self.count_at(back) if back >= 0 else None
+                if longer is not None and longer[1] == found[1]:
+                    return longer[0], back
+            if found[1] < i + 1 and not _is_person(self.word(i)) and self.word(start) in ("a", "an", "one", "another"):
+                return None  # "a lifeless ..." needs a person at the end
+            return found[0], start
+        if self.word(i) in ("he", "she", "him", "her"):
+            return Count(1, 1, 1), i
+        if _is_person(self.word(i)):
+            begin = i
+            while begin - 1 >= 0 and i - begin < 3 and _modifier_like(self.word(begin - 1)) and self.word(begin - 1) not in self.w["surface_linking_words"]:
+                if self.word(begin - 1) in _DETERMINERS or self.word(begin - 1) in ("a", "an"):
+                    begin -= 1
+                    break
+                begin -= 1
+            return _noun_count(self.word(i), self.word(begin)), begin
+        return None
+
+    def victim_left(self, k: int) -> tuple[Count, int] | None:
+        """The victims before word k (a death word), past linking words: '3', 'three men', '2 men, one teenager'."""
+        linking = set(self.w["surface_linking_words"])
+        i = k - 1
+        while i >= 0 and self.word(i) in linking and k - i <= 3:
+            i -= 1
+        # "he was shot and died", "tortured and murdered": an earlier participle of the same person.
+        if self.word(i) == "and" and (self.word(i - 1).endswith("ed") or self.word(i - 1) in ("shot", "beaten", "hung")):
+            i -= 2
+            while i >= 0 and self.word(i) in linking and k - i <= 6:
+                i -= 1
+        # "3 men who were missing found dead": skip a short relative clause.
+        for r in range(i, max(i - 4, -1), -1):
+            if self.word(r) in ("who", "that") and r > 0:
+                i = r - 1
+                break
+        unit = self.unit_ending_at(i) if i >= 0 else None
+        if unit is None:
+            return None
+        count, begin = unit
+        # "2 men, one teenager found dead", "a woman and her mother-in-law killed": earlier conjuncts add up.
+        while begin >= 2 and self.word(begin - 1) in _SEPARATORS:
+            end = begin - 2
+            if self.word(end) in _SEPARATORS:
+                end -= 1  # ", and"
+            earlier = self.unit_ending_at(end)
+            if earlier is None or (self.word(begin - 1) == "," and earlier[1] > 0 and self.word(earlier[1] - 1) not in (",", "and", ":", ";", "(", '"', "“")):
+                break  # "They attack two young people, one dies": the first people are the verb's object
+            count, begin = _sum_counts([earlier[0], count]), earlier[1]
+        return count, begin
+
+    def death_word_at(self, k: int) -> int | None:
+        """Index after the death phrase starting at word k ('killed', 'shot dead', 'burned alive'), or None."""
+        word = self.word(k)
+        if word in self.w["surface_dead_words"]:
+            return k + 1
+        for tail in self.w["surface_to_death"].get(word, ()):
+            parts = tail.split()
+            if [self.word(k + 1 + n) for n in range(len(parts))] == parts:
+                return k + 1 + len(parts)
+        return None
+
+    def kill_verb_at(self, k: int) -> int | None:
+        for phrase in self.w["surface_kill_verbs"]:
+            parts = phrase.split()
+            if [self.word(k + n) for n in range(len(parts))] == parts:
+                return k + len(parts)
+        return None
+
+    def mention(self, count: Count, first: int, last: int, cue: int) -> Mention:
+        return Mention(count, self.offset + self.words[first].start, self.offset + self.words[last - 1].end, self.words[cue].text)
+
+    def read(self) -> list[Mention]:
+        out: list[Mention] = []
+        n = len(self.words)
+        for k in range(n):
+            word = self.word(k)
+            # "is murdered", "was shot dead": a singular auxiliary says one person, wherever the subject is.
+            if word in ("is", "was") and self.word(k - 1) not in ("there", "it", "that", "this", "what"):
+                j = k + 1
+                if self.word(j) == "found":
+                    j += 1
+                if self.word(j + 1) == "and" and (self.word(j).endswith("ed") or self.word(j) in ("shot", "beaten")):
+                    j += 2  # "is tortured and dismembered"
+                end = self.death_word_at(j)
+                if end is not None and self.word(j) not in ("die", "dies", "dead", "lifeless") and self.victim_left(j) is None:
+                    out.append(self.mention(Count(1, 1, 1), k, end, j))
+                    continue
+            # "They locate Christian lifeless", "find a man tied and lifeless": the one found is dead.
+            if word in self.w["surface_find_verbs"]:
+                for x in range(k + 2, min(k + 7, n)):
+                    if self.word(x) in ("lifeless", "dead") and not _is_person(self.word(x + 1)) and all(_modifier_like(self.word(y)) or self.word(y) in ('"', "“", "”", ",") for y in range(k + 1, x)):
+                        victim = self.victim_right(k + 1)
+                        count = victim[0] if victim is not None else _noun_count(self.word(x - 1), self.word(k + 1))
+                        out.append(self.mention(count, k, x + 1, x))
+                        break
+                else:
+                    x = k + 1
+                    if self.word(x) in ('"', "“"):
+                        x += 1
+                    if self.word(x) in self.w["surface_nominal_participles"] and self.word(x + 1) in ('"', "”", "in", "on", "at", "near", "inside", "outside", ""):
+                        out.append(self.mention(Count(1, 1, 1), k, x + 1, x))  # "They locate beheaded in ...": one
+                        continue
+            # "an 'executed' appears", "another executed found": a participle taken as a noun is one dead person.
+            if word in ("a", "an", "another") and k + 1 < n:
+                x = k + 1 + (self.word(k + 1) in ('"', "“"))
+                if self.word(x) in self.w["surface_nominal_participles"] and (self.word(x + 1) in ('"', "”", "in", "on", "at", "near", "appears", "is", "was", "found", "") or self.word(x + 1) == "and"):
+                    out.append(self.mention(Count(1, 1, 1), k, x + 1, x))
+                    continue
+            # "attack claims its second victim": the toll is now two.
+            if word in ("claims", "claimed", "claim") and self.word(k + 2) in self.w["surface_ordinals"] and self.word(k + 3) in ("victim", "life", "fatality"):
+                value = self.w["surface_ordinals"][self.word(k + 2)]
+                out.append(self.mention(Count(value, value, value), k, k + 4, k))
+                continue
+            # "burn four guerrillas alive", "shot the robber dead", "beat a prisoner to death".
+            if word in self.w["surface_to_death"] or word.rstrip("s") in ("burn", "shoot", "beat", "stab", "hack"):
+                victim = self.victim_right(k + 1)
+                if victim is None and self.word(k + 1) in ("a", "an", "the", "his", "her") and _modifier_like(self.word(k + 2)):
+                    # "shot the robber dead": any noun between the verb and 'dead' is the victim.
+                    victim = _noun_count(self.word(k + 2), self.word(k + 1)), k + 3
+                if victim is not None:
+                    tail = [self.word(victim[1] + x) for x in range(2)]
+                    if tail[0] in ("dead", "alive") and word.startswith(("burn", "shot", "shoot")) or tail == ["to", "death"]:
+                        out.append(self.mention(victim[0], k, victim[1] + (1 if tail[0] != "to" else 2), k))
+                        continue
+            # "headless man found", "two dismembered bodies", "dead man": the person is dead.
+            if word in self.w["surface_dead_adjectives"] and k + 1 < n and self.word(k - 1) not in self.w["surface_linking_words"]:
+                noun = next((x for x in range(k + 1, min(k + 3, n)) if _is_person(self.word(x))), None)
+                if noun is not None and all(_modifier_like(self.word(x)) for x in range(k + 1, noun)):
+                    found = next((c for x in range(max(k - 3, 0), k) if (c := self.count_at(x)) and c[1] == k and self.word(x) not in ("a", "an")), None)
+                    count = found[0] if found else _noun_count(self.word(noun), self.word(k - 1))
+                    out.append(self.mention(count, k, noun + 1, k))
+                    continue
+            # "... and dies in hospital": 'dies' is one person.
+            if word == "dies" and self.word(k - 1) in ("and", ",", ":"):
+                out.append(self.mention(Count(1, 1, 1), k, k + 1, k))
+                continue
+            # Active: "kills 1", "murder teacher Nacho", "Gunmen kill 2 foreigners and a woman".
+            after = self.kill_verb_at(k)
+            if after is not None and self.word(k - 1) not in ("a", "an", "the", "of", "for", "double", "triple", "attempted"):
+                nxt = self.word(after)
+                passive_looking = _PAST.search(" ".join(self.word(x) for x in range(k, after))) is not None
+                if nxt == "and" and self.kill_verb_at(after + 1) is not None:
+                    after = self.kill_verb_at(after + 1)  # "decapitates and dismembers a woman"
+                    nxt = self.word(after)
+                if (not passive_looking and nxt in ("a", "an") and not word.startswith("kill") and _modifier_like(self.word(after + 1))
+                                   and self.word(after + 2) in _STOPS | {",", ""} and self.victim_right(after) is None):
+                    out.append(self.mention(Count(1, 1, 1), k, after + 2, k))  # "decapitates a rival in ...": a person
+                    continue
+                if not passive_looking and nxt in ('"', "“", "'"):
+                    out.append(self.mention(Count(1, 1, 1), k, after + 1, k))  # "Cartel Kills 'El Agapo'": one named person
+                    continue
+                if not passive_looking or nxt in _DETERMINERS or nxt in ("a", "an") or self.count_at(after):
+                    victim = self.victim_right(after)
+                    if victim is not None:
+                        count, end = self.more_victims(victim[1], victim[0])
+                        active = self.mention(count, k, end, k)
+                        active.group = -2  # an active killing verb: coordinated ones are different deaths
+                        out.append(active)
+                        continue
+            end = self.death_word_at(k)
+            if end is not None:
+                victim = self.victim_left(k)
+                if victim is not None:
+                    out.append(self.mention(victim[0], victim[1], end, k))
+                    continue
+                # A headline that opens on the death: "Dies in hospital after ...", "Killed in front of his family".
+                if all(not self.word(x)[0].isalnum() for x in range(k)) and (word == "dies" or re.search(r"\b(?:his|her)\b", self.low)):
+                    out.append(self.mention(Count(1, 1, 1), k, end, k))
+                    continue
+            # "Attack leaves 11 inmates dead".
+            if word in self.w["surface_leave_verbs"]:
+                victim = self.victim_right(k + 1)
+                if victim is not None:
+                    count, stop = self.more_victims(victim[1], victim[0])
+                    if self.word(stop) in ("dead", "lifeless"):
+                        out.append(self.mention(count, k, stop + 1, k))
+                        continue
+            # Bodies and remains: "Four headless, tortured bodies", "a corpse", "the bodies of five men".
+            if word == "remains" and k > 0 and not (
+                self.word(k - 1) in self.w["surface_before_remains"] or self.word(k - 1).endswith("ed") or self.count_at(k - 1)
+            ):
+                continue  # "the suspect remains injured": the verb
+            if word in self.w["body_nouns"] and self.word(k - 1) not in set(self.w["body_not_death"]):
+                count = None
+                if self.word(k + 1) == "of":
+                    owner = self.victim_right(k + 2)
+                    count = owner[0] if owner is not None and owner[0].exact else None
+                if count is None:
+                    for start in range(k - 1, max(k - 5, -1), -1):
+                        found = self.count_at(start)
+                        if found is not None and found[1] <= k and self.word(start - 1) not in _NOT_A_VICTIM_COUNT:
+                            count = found[0]
+                            break
+                        if self.word(start) in (";", ":", "(", ")", "and", "of", "in", "with", "the", "his", "her", "their"):
+                            break
+                if count is None:
+                    count = Count(1, 1, None, exact=False) if word == "remains" else _noun_count(word)
+                out.append(self.mention(count, k, k + 1, k))
+                continue
+            # Counted killings: "8 killings", "double homicide", "five murders", "3 dead".
+            if word in self.w["killing_nouns"] or word in self.w["count_nouns"]:
+                prev = self.word(k - 1)
+                if prev in self.w["surface_multiples"]:
+                    value = self.w["surface_multiples"][prev]
+                    out.append(self.mention(Count(value, value, value), k - 1, k + 1, k))
+                    continue
+                for start in range(k - 1, max(k - 4, -1), -1):
+                    found = self.count_at(start)
+                    if found is not None and found[1] == k and self.word(start - 1) not in _NOT_A_VICTIM_COUNT:
+                        out.append(self.mention(found[0], start, k + 1, k))
+                        break
+                else:
+                    # "Homicide is registered", "Murder in a market": one killing, named by a singular noun.
+                    if word in self.w["surface_single_killings"] and self.word(k + 1) in self.w["surface_after_single_killing"] and prev not in ("of", "for", "the", "attempted", "mass"):
+                        single = self.mention(Count(1, 1, 1), k, k + 1, k)
+                        single.weak = True
+                        out.append(single)
+                continue
+            # "takes the life of a boy", "claimed the lives of 3"; "deprive a man of his life".
+            if word in ("take", "takes", "took", "taking", "claim", "claims", "claimed", "claiming") and self.word(k + 1) == "the" and self.word(k + 2) in ("life", "lives") and self.word(k + 3) == "of":
+                victim = self.victim_right(k + 4)
+                if victim is not None:
+                    out.append(self.mention(victim[0], k, victim[1], k))
+                continue
+            if word in ("deprive", "deprives", "deprived"):
+                life = next((x for x in range(k + 1, min(k + 8, n)) if self.word(x) in ("life", "lives")), None)
+                if life is not None and self.word(k + 1) != "of":
+                    victim = self.victim_right(k + 1)
+                    if victim is not None:
+                        out.append(self.mention(victim[0], k, life + 1, k))
+                elif life is not None:
+                    victim = self.victim_left(k)
+                    if victim is not None:
+                        out.append(self.mention(victim[0], victim[1], life + 1, k))
+                continue
+            # "one of them dies".
+            if word == "one" and self.word(k + 1) == "of" and self.word(k + 2) == "them" and self.death_word_at(k + 3) is not None:
+                out.append(self.mention(Count(1, 1, 1), k, k + 4, k + 3))
+        if any(not m.weak for m in out):
+            out = [m for m in out if not m.weak]  # "a homicide" counts only where nothing else is said
+        return self.coordinated(_without_overlaps(out))
+
+    def coordinated(self, mentions: list[Mention]) -> list[Mention]:
+        """'Hangs a man, kills 2 other males': killing verbs of one subject joined by ',' / 'and' add up."""
+        out: list[Mention] = []
+        for m in mentions:
+            prev = out[-1] if out else None
+            between = self.low[prev.end - self.offset : m.start - self.offset].strip() if prev is not None else None
+            if prev is not None and prev.group == -2 and m.group == -2 and between in (",", "and", ", and"):
+                out[-1] = Mention(_sum_counts([prev.count, m.count]), prev.start, m.end, prev.cue + "+" + m.cue, group=-2)
+            else:
+                out.append(m)
+        return out
+
+
+_HURT_FORMS = frozenset({"injured", "injures", "injure", "injuring", "wounded", "wounds", "wound", "wounding", "hurt", "hurts", "injuries"})
+
+
+def _sum_counts(counts: list[Count]) -> Count:
+    return Count(_add_up([c.low for c in counts]), _add_up([c.best for c in counts]), _add_up([c.high for c in counts]), exact=all(c.exact for c in counts))
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def find_mentions_surface(text: str, offset: int = 0) -> list[Mention]:
+    """Death mentions read from the word order alone (headlines the parser misreads); offsets shifted by ``offset``."""
+    return _Surface(text, offset).read()
 
 
 # --- Spanish / Portuguese headlines ---------------------------------------------------------------
@@ -657,7 +1124,7 @@ def find_mentions_es_pt(text: str, offset: int = 0) -> list[Mention]:
 
     def value_of(k: int) -> int | None:
         word = tokens[k][0]
-        if k + 1 < len(tokens) and tokens[k + 1][0] in ("años", "anos"):
+        if k + 1 < len(tokens) and tokens[k + 1][0] in ("años", "anos", "días", "dias", "horas", "semanas", "meses", "veces", "balazos", "tiros", "disparos"):
             return None
         if word.isdigit() and int(word) < 1000:
             return int(word)
@@ -667,29 +1134,64 @@ def find_mentions_es_pt(text: str, offset: int = 0) -> list[Mention]:
     after = [k for k, t in enumerate(tokens) if t[1] >= m.end() and t[0] not in skip]
     start, end = m.start(), m.end()
     total = None
+    stop, hurt, dets = set(w["es_pt_stop_words"]), set(w["es_pt_hurt_words"]), set(w["es_pt_determiners"])
+    people = set(w["es_pt_people"])
+
+    def gap(a: int, b: int) -> str:
+        return low[tokens[a][2] : tokens[b][1]].strip()
+
+    def noun_words(j: int) -> int:
+        # The rest of one victim's phrase: "dos [hombres]", "tres [civiles armados]".
+        while j < len(tokens) and not gap(j - 1, j) and tokens[j][0] not in stop | {"y", "e"} and not text[tokens[j][1]].isupper():
+            j += 1
+        return j
+
+    def looks_like_verb(j: int) -> bool:
+        word = tokens[j][0]
+        return word in hurt or (re.search(r"(an|en|aron|ieron|am|em|ó)$", word) is not None and value_of(j) is None and word not in people)
+
+    def victims_after(first: int) -> tuple[int | None, int]:
+        """The victims from token ``first`` on, coordinated ones added: 'a mamá, abuela y dos niños'."""
+        total = value_of(first) if value_of(first) is not None else (None if tokens[first][0].endswith("s") else 1)
+        last = first
+        j = noun_words(first + 1)
+        while j < len(tokens) and total is not None:
+            if not (gap(j - 1, j) == "," or tokens[j][0] in ("y", "e")):
+                break
+            if tokens[j][0] in ("y", "e"):
+                j += 1
+            while j < len(tokens) and tokens[j][0] in dets:
+                j += 1
+            if j >= len(tokens) or text[tokens[j][1]].isupper() or looks_like_verb(j):
+                break  # "en Tlaquepaque y Zapopan" (places); "y hieren a su pareja" (another act)
+            if any(tokens[x][0] in hurt for x in range(j + 1, min(j + 3, len(tokens)))):
+                break  # "y un menor resulta herido"
+            extra = value_of(j) if value_of(j) is not None else (None if tokens[j][0].endswith("s") else 1)
+            if extra is None:
+                break
+            total, last = total + extra, j
+            j = noun_words(j + 1)
+        return total, last
+
     if not plural:
+        # "hallan sin vida a dos mujeres", "hallan dos desmembrado": a number next to a singular cue is the count.
+        following = [k for k in after if tokens[k][0] != "de"][:1]
+        near = [k for k in following if tokens[k][1] - m.end() < 11] + before
+        for k in near:
+            value = value_of(k)
+            if value is not None and value > 1:
+                return [Mention(Count(value, value, value), offset + min(start, tokens[k][1]), offset + max(end, tokens[k][2]), cue)]
         return [Mention(Count(1, 1, 1), offset + start, offset + end, cue)]
-    # "matan a dos", "mueren tres civiles": the victims follow a plural verb.
-    active_verb = re.search(r"(an|aron|am|aram|en|eron|em|eram)$", cue) is not None
+    # "matan a dos", "mueren tres civiles", "asesina a tres personas": the victims follow the verb.
+    active_verb = re.search(r"(an|aron|am|aram|en|eron|em|eram)$", cue) is not None or cue in w["es_pt_singular_verbs"]
     # "3 cuerpos", "dos muertos": a number right before the cue.
     if before and value_of(before[0]) is not None and value_of(before[0]) > 1:
         total, start = value_of(before[0]), tokens[before[0]][1]
+    elif before and tokens[before[0]][0] in ("lo", "la", "le", "o") and active_verb:
+        total, start = 1, tokens[before[0]][1]  # "Lo matan": him
     elif after and active_verb:
-        first = after[0]
-        total = value_of(first) if value_of(first) is not None else (None if tokens[first][0].endswith("s") and plural else 1)
-        end = tokens[first][2]
-        # "a 2 hombres y una mujer", "a taxista y a pasajera": coordinated victims add up.
-        rest = [k for k in after[1:6]]
-        for i, k in enumerate(rest):
-            if tokens[k][0] in ("y", "e") and i + 1 < len(rest):
-                nxt = rest[i + 1]
-                if text[tokens[nxt][1]].isupper():
-                    break  # "en Tlaquepaque y Zapopan": places, not victims
-                extra = value_of(nxt) if value_of(nxt) is not None else (1 if not tokens[nxt][0].endswith("s") else None)
-                if extra is not None and total is not None:
-                    total += extra
-                    end = tokens[nxt][2]
-                break
+        total, last = victims_after(after[0])
+        end = tokens[last][2]
     if total is None:
         count = Count(2, 2, None, exact=False) if plural else Count(1, 1, 1)
     else:
@@ -726,7 +1228,51 @@ def _shift(mentions: list[Mention], offset: int) -> list[Mention]:
     return mentions
 
 
+# Headline length: up to this many tokens, a number read from the word order can overrule the parse,
+# and the word order is read over the whole sentence when the event's clause says nothing.
+_SHORT_TOKENS = 24
+# Longer clauses (and long article sentences) are left to the parse: word order alone ties a number in
+# a 40-word sentence to the wrong death too often.
+_SURFACE_CLAUSE_TOKENS = 35
+
+
+def _checked_by_word_order(found: FatalityCount, text: str, offset: int, n_tokens: int) -> FatalityCount:
+    """The parse's reading, unless a short text says an exact number next to a death word that differs.
+
+    On headlines the small parser often ties the death word to the wrong noun ("CDN ambushed by CDG,
+    5 dead" read as one dead CDN; "Clash Leaves Two Young Men Dead" as one man); an exact count that
+    stands next to the death word in the word order is then the better reading. Long sentences keep the
+    parse, whose clause structure the word order cannot replace.
+    """
+    if n_tokens > _SHORT_TOKENS or any(m.update for m in found.mentions):
+        return found  # a toll update is the parse's to read
+    surface = find_mentions_surface(text, offset)
+    if not surface or any(not m.count.exact for m in surface):
+        return found
+    alternative = combine(surface)
+    if alternative.best != found.best:
+        return alternative
+    return found
+
+
 def find_fatalities(doc, clause_start: int, clause_end: int, trigger_ids=frozenset(), nlp=None) -> FatalityCount | None:
+    """The fatalities of the event whose clause is ``doc.text[clause_start:clause_end]``; None when nothing is said.
+
+    Running counts over a period ('89 murders in August') are no event's toll and are left out (``is_tally``).
+    """
+    found = _find_fatalities(doc, clause_start, clause_end, trigger_ids, nlp)
+    if found is None or not found.mentions:
+        return found
+    from .attribution import doc_text
+
+    text = doc_text(doc)
+    first = found.mentions[0]
+    around = doc.char_span(first.start, first.end, alignment_mode="expand")
+    sentence = around[0].sent.text if around is not None and len(around) else text[first.start : first.end]
+    return _without_tallies(found, sentence)
+
+
+def _find_fatalities(doc, clause_start: int, clause_end: int, trigger_ids=frozenset(), nlp=None) -> FatalityCount | None:
     """The fatalities of the event whose clause is ``doc.text[clause_start:clause_end]``; None when nothing is said.
 
     Scope, first that reports anything: the clause; the rest of its sentence; for a death-toll
@@ -744,9 +1290,14 @@ def find_fatalities(doc, clause_start: int, clause_end: int, trigger_ids=frozens
         if not tokens:
             continue
         mentions, zero = find_mentions(tokens, trigger_ids)
-        if mentions:
-            return combine(mentions)
         scope_text = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+        if mentions and all(not m.count.exact for m in mentions):
+            # "Four headless, tortured bodies": the parse kept only the bare plural; the words give the number.
+            exact = [m for m in find_mentions_surface(scope_text, tokens[0].idx) if m.count.exact]
+            if exact:
+                return combine(exact)
+        if mentions:
+            return _checked_by_word_order(combine(mentions), scope_text, tokens[0].idx, len(tokens))
         found = zero_cue(scope_text)
         if zero or found:
             start = tokens[0].idx + (found.start() if found else 0)
@@ -760,11 +1311,18 @@ def find_fatalities(doc, clause_start: int, clause_end: int, trigger_ids=frozens
         recased = nlp(sentence_case(sentence.text, keep))
         mentions, zero = find_mentions(list(recased))
         if mentions:
-            return combine(_shift(mentions, sentence.start_char))
+            return _checked_by_word_order(combine(_shift(mentions, sentence.start_char)), sentence.text, sentence.start_char, len(sentence))
     # Spanish / Portuguese sentences.
     es = find_mentions_es_pt(sentence.text, sentence.start_char)
     if es:
         return combine(es)
+    # The words in order, where the parse found nothing: the clause, then its sentence.
+    clause_text = text[clause[0].idx : clause[-1].idx + len(clause[-1])]
+    surface = find_mentions_surface(clause_text, clause[0].idx) if len(clause) <= _SURFACE_CLAUSE_TOKENS else []
+    if not surface and len(sentence) <= _SHORT_TOKENS:
+        surface = find_mentions_surface(sentence.text, sentence.start_char)
+    if surface and not zero_cue(sentence.text):
+        return combine(surface)
     # A death-toll sentence right after the event's sentence.
     if sentence.end < len(doc):
         following = doc[sentence.end].sent
