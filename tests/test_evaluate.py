@@ -445,6 +445,15 @@ def test_evaluate_toponyms_perfect_and_empty():
     assert m["e2e_acc@161"] == 0.0 and m["e2e_mean_km"] == MAX_ERROR_KM and m["given_auc"] == pytest.approx(1.0)
 
 
+def test_evaluate_toponyms_strict_end_to_end_pairs_only_exact_spans():
+    rec = topo_record()
+    # "Paris" found as "hit Paris" (overlapping, not exact) and resolved right; Lyon exact and right.
+    pred = [{"start": 7, "end": 16, "lat": 48.85, "lon": 2.35}, {"start": 21, "end": 25, "lat": 45.76, "lon": 4.83}]
+    m, _ = score_toponyms([rec], [pred], None, e2e_demonyms=[pred])
+    assert m["e2e_acc@161"] == 1.0
+    assert m["e2e_strict_acc@161"] == 0.5 and m["e2e_demonyms_strict_acc@161"] == 0.5
+
+
 def test_evaluate_toponyms_one_character_overlap_and_distance():
     rec = topo_record()
     # 'Paris ' starting one character early overlaps; Lyon resolved 162 km north, Paris 160 km north.

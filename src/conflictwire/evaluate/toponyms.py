@@ -22,17 +22,18 @@ def _error(gold: dict, pred: dict | None) -> float:
     return haversine_km(gold["lat"], gold["lon"], pred["lat"], pred["lon"])
 
 
-def resolution_errors(gold: list[dict], pred: Preds, *, exact_first: bool) -> list[float]:
+def resolution_errors(gold: list[dict], pred: Preds, *, exact_first: bool, strict: bool = False) -> list[float]:
     """Error in km for every gold toponym with coordinates; unmatched or unresolved -> MAX_ERROR_KM.
 
     Gold and predicted toponyms are paired one to one by span overlap (exact spans first when the
-    gold spans were given to the resolver)."""
+    gold spans were given to the resolver); with ``strict``, only a prediction with exactly the gold
+    span pairs with it (the issue's end-to-end protocol: "strict span match")."""
     gspans = [(t["start"], t["end"]) for t in gold]
     pspans = [(p["start"], p["end"]) for p in pred]
-    pairs = dict(match_spans(gspans, pspans, strict=True)) if exact_first else {}
+    pairs = dict(match_spans(gspans, pspans, strict=True)) if exact_first or strict else {}
     rest_g = [i for i in range(len(gold)) if i not in pairs]
     rest_p = [j for j in range(len(pred)) if j not in set(pairs.values())]
-    for a, b in match_spans([gspans[i] for i in rest_g], [pspans[j] for j in rest_p], strict=False):
+    for a, b in ([] if strict else match_spans([gspans[i] for i in rest_g], [pspans[j] for j in rest_p], strict=False)):
         pairs[rest_g[a]] = rest_p[b]
     errors = []
     for i, t in enumerate(gold):
@@ -67,7 +68,9 @@ def score_toponyms(
     counts = {"strict": [0, 0, 0], "overlap": [0, 0, 0]}
     demonym_counts = {"strict": [0, 0, 0], "overlap": [0, 0, 0]}
     errs_e2e: list[float] = []
+    errs_e2e_strict: list[float] = []
     errs_demonyms: list[float] = []
+    errs_demonyms_strict: list[float] = []
     errs_given: list[float] = []
     diags = []
     for k, rec in enumerate(records):
@@ -76,6 +79,7 @@ def score_toponyms(
         if e2e_demonyms is not None:
             _count_recognition(demonym_counts, gspans, e2e_demonyms[k])
             errs_demonyms += resolution_errors(gold, e2e_demonyms[k], exact_first=False)
+            errs_demonyms_strict += resolution_errors(gold, e2e_demonyms[k], exact_first=False, strict=True)
         loss = 0.0
         missed: list[str] = []
         far: list[dict] = []
@@ -84,6 +88,7 @@ def score_toponyms(
             pspans = _count_recognition(counts, gspans, pred)
             doc_errs = resolution_errors(gold, pred, exact_first=False)
             errs_e2e += doc_errs
+            errs_e2e_strict += resolution_errors(gold, pred, exact_first=False, strict=True)
             matched = {i for i, _ in match_spans(gspans, pspans, strict=False)}
             missed = [t["name"] for i, t in enumerate(gold) if i not in matched]
             loss += len(missed) + sum(1 for e in doc_errs if e > 161)
@@ -111,8 +116,10 @@ def score_toponyms(
             for name, value in prf(tp, fp, fn).items():
                 metrics[f"recognition_{mode}_{name}"] = value
         metrics.update({f"e2e_{k}": v for k, v in error_stats(errs_e2e).items()})
+        metrics["e2e_strict_acc@161"] = error_stats(errs_e2e_strict)["acc@161"]
     if e2e_demonyms is not None:
         metrics.update({f"e2e_demonyms_{k}": v for k, v in error_stats(errs_demonyms).items()})
+        metrics["e2e_demonyms_strict_acc@161"] = error_stats(errs_demonyms_strict)["acc@161"]
         for mode, (tp, fp, fn) in demonym_counts.items():
             metrics[f"recognition_demonyms_{mode}_f1"] = prf(tp, fp, fn)["f1"]
     if given is not None:
