@@ -104,7 +104,14 @@ def test_geoparse_given_spans_resolves_only_those_and_keeps_unknown_names(option
     assert [(t.start, t.end) for t in toponyms] == spans
     mosul, unknown = toponyms
     assert mosul.name is not None and mosul.country_code == "IQ"
-    assert unknown.name is None and unknown.latitude is None and "no-candidate" in unknown.evidence
+    # A name the gazetteer lacks is kept, with no candidates, and assumed to lie near the place the
+    # text is about there, with a low score (resolve._place_subplaces).
+    assert unknown.candidates == [] and "no-candidate" in unknown.evidence
+    assert "assumed-near:Mosul" in unknown.evidence and unknown.latitude == mosul.latitude
+    assert unknown.score < 0.3 * mosul.score
+    # With no other place in the text it stays unresolved.
+    alone = geoparse_text(text, options, given_spans=[(21, 31)])[0]
+    assert alone.name is None and alone.latitude is None and "no-candidate" in alone.evidence
 
 
 def test_geoparse_given_spans_out_of_range_are_ignored(options):
@@ -565,3 +572,300 @@ def test_geo_stage_uses_the_article_url(options):
     article._doc = load_spacy(options.spacy_model)(text)
     resolve_places(article, options)
     assert _by_text(article.toponyms)["London"].country_code == "CA"
+
+
+# --------------------------------------------------------------------------- event locations: wider reach, seats, the outlet's town
+
+
+def test_locate_events_country_gives_way_to_a_town_of_its_sentence():
+    from conflictwire.geo import locate_events
+
+    text = "Three Iraq police officers killed on the road to Norvale."
+    article = Article(id="a1", clean_text=text, sentences=[Span(start=0, end=len(text), text=text)])
+    article.toponyms = [_toponym(text, "Iraq", **PLACES["Iraq"]), _toponym(text, "Norvale", **PLACES["Norvale"])]
+    killed = text.index("killed")
+    # The event's clause ("Three Iraq police officers killed") holds only the country.
+    article.events = [Event(event_id="a1-e0", article_id="a1", event_type="Battles", sub_event_type="Armed clash",
+                            evidence=[Evidence(start=0, end=killed + 6, text=text[:killed + 6], field="trigger")])]
+    (located,) = locate_events(article)
+    assert located.name == "Norvale" and located.geo_precision == 2
+    # A town in another country is no part of it: the country stays.
+    article.toponyms[1] = _toponym(text, "Norvale", **{**PLACES["Norvale"], "country_code": "SY", "country": "Syria"})
+    (located,) = locate_events(article)
+    assert located.name == "Iraq" and located.geo_precision == 3
+
+
+def test_locate_events_district_is_placed_at_the_town_that_bears_its_name():
+    from conflictwire.schema import Candidate
+    from conflictwire.geo import locate_events
+
+    text = "Gunmen killed two men in Sandoval."
+    district = dict(name="Sandoval", feature_code="ADM2", country_code="MX", country="Mexico", admin1="Norte",
+                    latitude=30.0, longitude=-106.0, geonameid=10)
+    seat = Candidate(name="Ciudad Sandoval", feature_code="PPL", country_code="MX", admin1="Norte", population=90000,
+                     latitude=30.2, longitude=-106.2, geonameid=11)
+    namesake_far = Candidate(name="Sandoval", feature_code="PPL", country_code="MX", admin1="Norte", population=200000,
+                             latitude=25.0, longitude=-100.0, geonameid=12)
+    other = Candidate(name="Villa Nueva", feature_code="PPL", country_code="MX", admin1="Norte", population=500000,
+                      latitude=30.1, longitude=-106.1, geonameid=13)
+    article = Article(id="a1", clean_text=text, sentences=[Span(start=0, end=len(text), text=text)])
+    article.toponyms = [_toponym(text, "Sandoval", candidates=[seat, namesake_far, other], **district)]
+    start = text.index("killed")
+    article.events = [_event(0, start, start + 6, text)]
+    (located,) = locate_events(article)
+    assert (located.name, located.geonameid, located.geo_precision) == ("Ciudad Sandoval", 11, 1)
+    assert located.admin1 == "Norte" and located.latitude == 30.2
+    # Without a seat that bears its name, the district's own point stays (precision 2).
+    article.toponyms = [_toponym(text, "Sandoval", candidates=[other], **district)]
+    (located,) = locate_events(article)
+    assert located.name == "Sandoval" and located.geo_precision == 2
+
+
+def _entry(gazetteer, name, feature_code, country_code):
+    return next(e for e in gazetteer.find(name)[0] if e.feature_code == feature_code and e.country_code == country_code)
+
+
+def _region_toponym(text, word, entry):
+    return _toponym(text, word, name=entry.name, feature_code=entry.feature_code, country_code=entry.country_code,
+                    country=entry.country, admin1=entry.name, latitude=entry.latitude, longitude=entry.longitude,
+                    geonameid=entry.geonameid)
+
+
+def test_locate_events_province_alone_is_placed_at_its_stand_in_town(options):
+    from conflictwire.geo import get_gazetteer, locate_events, region_seat
+    from conflictwire.evaluate.metrics import haversine_km
+
+    gazetteer = get_gazetteer(options.gazetteer)
+    state = _entry(gazetteer, "Zacatecas", "ADM1", "MX")
+    seat = region_seat(gazetteer, state)
+    assert seat.name == "Zacatecas" and seat.feature_code.startswith("PPL")  # its namesake city
+    text = "Gunmen killed four people in Zacatecas state."
+    article = Article(id="a1", clean_text=text, sentences=[Span(start=0, end=len(text), text=text)])
+    article.toponyms = [_region_toponym(text, "Zacatecas", state)]
+    start = text.index("killed")
+    article.events = [_event(0, start, start + 6, text)]
+    (plain,) = locate_events(article)  # without the gazetteer: the province itself
+    assert plain.name == "Zacatecas" and plain.geonameid == state.geonameid and plain.geo_precision == 3
+    (located,) = locate_events(article, gazetteer)
+    assert located.geonameid == seat.geonameid and located.geo_precision == 3
+    assert located.admin1 == "Zacatecas" and located.text == "Zacatecas"
+    assert haversine_km(located.latitude, located.longitude, 22.77, -102.58) < 25
+    # A state named after no town of its own stands in with its largest one, still in the state.
+    tamaulipas = _entry(gazetteer, "Tamaulipas", "ADM1", "MX")
+    largest = region_seat(gazetteer, tamaulipas)
+    assert largest is not None and largest.admin1 == tamaulipas.name and largest.population > 300_000
+    assert region_seat(gazetteer, _entry(gazetteer, "Mexico", "PCLI", "MX")) is None
+
+
+@pytest.mark.parametrize(
+    "source_name, name, country_code",
+    [
+        ("El Sol de Tijuana", "Tijuana", "MX"),
+        ("El Heraldo de Juárez", "Ciudad Juárez", "MX"),  # the official name that contains it
+        ("Diario de Acapulco", "Acapulco de Juárez", "MX"),
+        ("The Kano Chronicle", "Kano", "NG"),
+        ("Morning Herald of Kenya", "Kenya", "KE"),
+        ("The Star (Kenya)", "Kenya", "KE"),
+        ("Noticias de Sinaloa", "Sinaloa", "MX"),  # a province when no town bears the name
+        ("Borderland Beat (Reforma)", None, None),  # a bracket that credits another outlet
+        ("Reuters", None, None),
+        ("The Daily Example", None, None),
+        ("", None, None),
+        (None, None, None),
+        ("El Sol de", None, None),
+        ("((((El Sol de Tijuana", "Tijuana", "MX"),
+        ("of " * 400, None, None),
+        (42, None, None),
+    ],
+)
+def test_publication_place_from_the_outlet_name(options, source_name, name, country_code):
+    from conflictwire.geo import get_gazetteer, publication_place
+
+    found = publication_place(source_name, get_gazetteer(options.gazetteer))
+    assert (found.name if found else None, found.country_code if found else None) == (name, country_code)
+
+
+def test_locate_events_outlet_town_stands_in_only_where_the_text_names_no_better_place(options):
+    from conflictwire.geo import get_gazetteer, locate_events, publication_place, set_event_locations
+
+    gazetteer = get_gazetteer(options.gazetteer)
+    home = publication_place("El Sol de Tijuana", gazetteer)
+    text = "They find the body of a man in a vacant lot."
+    article = Article(id="a1", clean_text=text, source_name="El Sol de Tijuana",
+                      sentences=[Span(start=0, end=len(text), text=text)])
+    start = text.index("find")
+    article.events = [_event(0, start, start + 4, text)]
+    assert locate_events(article, gazetteer) == [None]  # no outlet town, no guess
+    (located,) = locate_events(article, gazetteer, home)
+    assert located.name == "Tijuana" and located.geo_precision == 3 and located.admin1 == "Baja California"
+    set_event_locations(article, gazetteer, home)
+    assert article.events[0].location.name == "Tijuana"
+    assert any(w.startswith("event(s) a1-e0 placed at Tijuana, the place the outlet 'El Sol de Tijuana'") for w in article.warnings)
+
+    # The country alone, or the outlet's own state: the outlet's town inside it.
+    for word, entry in (("Mexico", _entry(gazetteer, "Mexico", "PCLI", "MX")),
+                        ("Baja California", _entry(gazetteer, "Baja California", "ADM1", "MX"))):
+        text = f"Gunmen killed two men in {word}."
+        article = Article(id="a1", clean_text=text, sentences=[Span(start=0, end=len(text), text=text)])
+        article.toponyms = [_region_toponym(text, word, entry)]
+        start = text.index("killed")
+        article.events = [_event(0, start, start + 6, text)]
+        (located,) = locate_events(article, gazetteer, home)
+        assert located.name == "Tijuana" and located.geo_precision == 3, word
+
+    # Another state: its own stand-in town, never the outlet's.
+    state = _entry(gazetteer, "Zacatecas", "ADM1", "MX")
+    text = "Gunmen killed two men in Zacatecas."
+    article = Article(id="a1", clean_text=text, sentences=[Span(start=0, end=len(text), text=text)])
+    article.toponyms = [_region_toponym(text, "Zacatecas", state)]
+    start = text.index("killed")
+    article.events = [_event(0, start, start + 6, text)]
+    (located,) = locate_events(article, gazetteer, home)
+    assert located.admin1 == "Zacatecas" and located.name != "Tijuana"
+
+    # A town the text names in the outlet's country always wins, even in another state.
+    text = "Gunmen killed two men in Norvale."
+    article = Article(id="a1", clean_text=text, sentences=[Span(start=0, end=len(text), text=text)])
+    norvale = {**PLACES["Norvale"], "country_code": "MX", "country": "Mexico", "admin1": "Sonora"}
+    article.toponyms = [_toponym(text, "Norvale", **norvale)]
+    start = text.index("killed")
+    article.events = [_event(0, start, start + 6, text)]
+    (located,) = locate_events(article, gazetteer, home)
+    assert located.name == "Norvale" and located.geo_precision == 1
+    assert not set_event_locations(article, gazetteer, home).warnings
+
+
+def test_geo_stage_places_an_event_at_the_outlet_town_when_the_text_names_none(options):
+    from conflictwire.pipeline import Pipeline
+
+    text = "Two men were shot dead inside a bar on Saturday night."
+    article = Article(id="a1", clean_text=text, source_name="El Sol de Tijuana", published=date(2021, 5, 9))
+    start = text.index("shot")
+    article.events = [_event(0, start, start + 4, text)]
+    pipeline = Pipeline(options.model_copy(update={"stages": ("nlp", "geo")}))
+    (out,) = list(pipeline.pipe([article]))
+    assert out.events[0].location.name == "Tijuana" and out.events[0].location.geo_precision == 3
+    article = Article(id="a2", clean_text=text, source_name="Reuters", published=date(2021, 5, 9))
+    article.events = [_event(0, start, start + 4, text)]
+    (out,) = list(pipeline.pipe([article]))
+    assert out.events[0].location is None
+
+
+def _one_event_article(text, toponyms, trigger="killed"):
+    article = Article(id="a1", clean_text=text, sentences=[Span(start=0, end=len(text), text=text)])
+    article.toponyms = toponyms
+    start = text.index(trigger)
+    article.events = [_event(0, start, start + len(trigger), text)]
+    return article
+
+
+def test_locate_events_local_outlet_reads_a_neighbourhood_or_a_far_namesake_at_home(options):
+    from conflictwire.schema import Candidate
+    from conflictwire.geo import get_gazetteer, locate_events, publication_place
+
+    gazetteer = get_gazetteer(options.gazetteer)
+    home = publication_place("El Sol de Tijuana", gazetteer)
+    abroad = dict(name="Buenos Aires", feature_code="PPLC", country_code="AR", country="Argentina",
+                  admin1="Buenos Aires F.D.", latitude=-34.6, longitude=-58.4, geonameid=20)
+    at_home = Candidate(name="Buenos Aires", feature_code="PPL", country_code="MX", admin1="Baja California",
+                        population=900, latitude=32.4, longitude=-116.9, geonameid=21)
+
+    # A bare foreign name from a local outlet: its reading in the outlet's province.
+    text = "Gunmen killed a man in Buenos Aires."
+    article = _one_event_article(text, [_toponym(text, "Buenos Aires", candidates=[at_home], **abroad)])
+    (located,) = locate_events(article, gazetteer, home)
+    assert (located.name, located.geonameid, located.geo_precision) == ("Buenos Aires", 21, 1)
+    # No reading there: a part of the outlet's town (precision 2).
+    article = _one_event_article(text, [_toponym(text, "Buenos Aires", **abroad)])
+    (located,) = locate_events(article, gazetteer, home)
+    assert located.name == "Tijuana" and located.geo_precision == 2
+    # Without an outlet, or when the text names that country, the foreign place stands.
+    assert locate_events(article, gazetteer)[0].name == "Buenos Aires"
+    text = "Gunmen killed a man in Buenos Aires, Argentina."
+    argentina = dict(name="Argentina", feature_code="PCLI", country_code="AR", country="Argentina",
+                     latitude=-34.0, longitude=-64.0, geonameid=22)
+    article = _one_event_article(text, [_toponym(text, "Buenos Aires", **abroad), _toponym(text, "Argentina", **argentina)])
+    assert locate_events(article, gazetteer, home)[0].name == "Buenos Aires"
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Gunmen killed a man in the Reforma neighborhood.", "Reforma"),
+        ("Gunmen killed a man in the Reforma neighbourhood.", "Reforma"),
+        ("Gunmen killed a man in colonia Reforma.", "Reforma"),
+        ("Gunmen killed a man in the Reforma Sur subdivision.", "Reforma"),
+    ],
+)
+def test_locate_events_neighbourhood_named_like_a_far_town_stays_in_the_outlet_town(options, text, word):
+    from conflictwire.geo import get_gazetteer, locate_events, publication_place
+
+    gazetteer = get_gazetteer(options.gazetteer)
+    home = publication_place("El Sol de Tijuana", gazetteer)
+    far_town = dict(name="Reforma", feature_code="PPL", country_code="MX", country="Mexico", admin1="Chiapas",
+                    latitude=17.9, longitude=-93.2, geonameid=30)
+    article = _one_event_article(text, [_toponym(text, word, **far_town)])
+    (located,) = locate_events(article, gazetteer, home)
+    assert located.name == "Tijuana" and located.geo_precision == 2
+    assert locate_events(article, gazetteer)[0].name == "Reforma"  # no outlet town: the name's own reading
+    # A town of that name in the outlet's own province may be the place itself: it stands.
+    near = {**far_town, "admin1": "Baja California", "latitude": 32.5, "longitude": -116.9}
+    article = _one_event_article(text, [_toponym(text, word, **near)])
+    assert locate_events(article, gazetteer, home)[0].name == "Reforma"
+
+
+def test_locate_events_local_outlet_prefers_the_reading_in_its_own_province(options):
+    from conflictwire.schema import Candidate
+    from conflictwire.geo import get_gazetteer, locate_events, publication_place
+
+    gazetteer = get_gazetteer(options.gazetteer)
+    home = publication_place("El Sol de Tijuana", gazetteer)
+    at_home = Candidate(name="El Refugio", feature_code="PPL", country_code="MX", admin1="Baja California",
+                        population=2000, latitude=32.4, longitude=-116.9, geonameid=41)
+    village = dict(name="El Refugio", feature_code="PPL", country_code="MX", country="Mexico", admin1="Jalisco",
+                   population=900, latitude=20.5, longitude=-103.3, geonameid=40)
+    text = "Gunmen killed a man in El Refugio."
+    article = _one_event_article(text, [_toponym(text, "El Refugio", candidates=[at_home], **village)])
+    assert locate_events(article, gazetteer, home)[0].geonameid == 41
+    assert locate_events(article, gazetteer)[0].geonameid == 40  # no outlet: the resolver's reading
+    # A town of some size elsewhere in the country is meant as itself.
+    town = {**village, "population": 120_000}
+    article = _one_event_article(text, [_toponym(text, "El Refugio", candidates=[at_home], **town)])
+    assert locate_events(article, gazetteer, home)[0].geonameid == 40
+    # A foreign province: the outlet's namesake if it has one, else the province stands.
+    province = dict(name="Duarte", feature_code="ADM1", country_code="DO", country="Dominican Republic",
+                    admin1="Duarte", latitude=19.2, longitude=-70.0, geonameid=50)
+    namesake = Candidate(name="Duarte", feature_code="PPL", country_code="MX", admin1="Baja California",
+                         population=700, latitude=32.3, longitude=-116.5, geonameid=51)
+    text = "Gunmen killed a man in Duarte."
+    article = _one_event_article(text, [_toponym(text, "Duarte", candidates=[namesake], **province)])
+    assert locate_events(article, gazetteer, home)[0].geonameid == 51
+    article = _one_event_article(text, [_toponym(text, "Duarte", **province)])
+    located = locate_events(article, gazetteer, home)[0]
+    assert located.country_code == "DO" and located.geo_precision == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed a man in Elcapo in Norvale.",
+        "Gunmen killed a man in Elcapo, in Norvale.",
+        "Gunmen killed a man near Elcapo, municipality of Norvale.",
+        "Asesinan a un hombre en Elcapo en Norvale.",
+    ],
+)
+def test_locate_events_place_stated_inside_a_town_is_read_by_that_town(text):
+    from conflictwire.geo import locate_events
+
+    trigger = "killed" if "killed" in text else "Asesinan"
+    norvale = _toponym(text, "Norvale", **PLACES["Norvale"])
+    far = dict(name="Elcapo", feature_code="PPL", country_code="IQ", country="Iraq", admin1="Southmarch",
+               latitude=31.0, longitude=46.0, geonameid=60)
+    article = _one_event_article(text, [_toponym(text, "Elcapo", **far), norvale], trigger)
+    (located,) = locate_events(article)
+    # Elcapo read 450 km from the town the text puts it in is a namesake: only Norvale is known.
+    assert located.name == "Norvale" and located.geo_precision == 2
+    near = {**far, "admin1": "Eastmarch", "latitude": 34.65, "longitude": 43.75}
+    article = _one_event_article(text, [_toponym(text, "Elcapo", **near), norvale], trigger)
+    (located,) = locate_events(article)
+    assert located.name == "Elcapo" and located.geo_precision in (1, 2)

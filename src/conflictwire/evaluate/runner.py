@@ -133,7 +133,13 @@ def predict_events(records: list[dict], options: Options, on_record: OnRecord = 
     out, skips = [], []
     for i, r in enumerate(records):
         text = r.get("text") if isinstance(r.get("text"), str) else ""  # a malformed record scores as empty
-        article = Article(id=str(r.get("id") or i), raw_text=text, published=_date_or_none(r.get("published")))
+        meta = r.get("meta") if isinstance(r.get("meta"), dict) else {}
+        # The outlet's name is metadata a user has with the text (a feed's title, a JSONL "source"); it
+        # names the publication's home place (geo.publication_place). UCDP GED gives it as the source
+        # article's citation (meta.source_office), not as a coded field.
+        source = meta.get("source_office")
+        article = Article(id=str(r.get("id") or i), raw_text=text, published=_date_or_none(r.get("published")),
+                          source_name=source if isinstance(source, str) and source.strip() else None)
         # pipe() turns a stage's exception (the deadline's included) into a Skip.
         item = run_with_deadline(lambda: next(pipeline.pipe([article])), None if i == 0 else RECORD_DEADLINE_S)
         if isinstance(item, Skip):
