@@ -306,3 +306,69 @@ def test_plover_sentence_table_accuracy(nlp):
     misses = [row for row in coded if row[0] != row[2]]
     assert len(SENTENCES) >= 140
     assert len(misses) <= 3, misses
+
+
+# ---------------------------------------------------------------- CAMEO coding of verbal acts (issue 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two armies did not clash on Sunday.",
+        "Police never arrested the suspects, the lawyer said.",
+        "The prime minister did not even once criticise the rebels during the visit.",
+    ],
+)
+def test_plover_main_clause_negated_act_is_no_event(nlp, text):
+    coding = code(nlp, text)
+    assert coding.plover_type is None and coding.method == "none" and coding.negated
+    assert coding.evidence[0].startswith("negated event")
+
+
+def test_plover_main_clause_negated_cooperation_stays_reject_and_failure_still_happened(nlp):
+    assert code(nlp, "The army did not withdraw its troops from the valley.").plover_type == "REJECT"
+    # a failed attempt is still an attempt (only "not"/"never" undo an event)
+    assert code(nlp, "Rebels failed to capture the town.").plover_type == "FIGHT"
+
+
+@pytest.mark.parametrize(
+    "text, plover_type",
+    [
+        # "allow/concede that ..." is an admission: the content clause is the event
+        ("The minister conceded that its troops had shelled the village.", "FIGHT"),
+        ("The commander allowed that his men had arrested two journalists.", "COERCE"),
+        # the permission reading stays CONCEDE / RETREAT
+        ("The government allowed the opposition to hold rallies in the capital.", "CONCEDE"),
+        ("The army allowed aid convoys into the besieged town.", "RETREAT"),
+        ("The junta conceded to the strikers' demands on Monday.", "CONCEDE"),
+    ],
+)
+def test_plover_allow_concede_that_is_reporting(nlp, text, plover_type):
+    assert code(nlp, text).plover_type == plover_type
+
+
+def test_plover_admission_with_nothing_coded_is_not_a_concession(nlp):
+    coding = code(nlp, "The envoy allowed that the capital is not a pleasant city in winter.", use_similarity=False)
+    assert coding.plover_type is None
+
+
+def test_plover_petrarch_scorer_leaves_out_validation_only_codes():
+    recs = [
+        {"id": "a", "gold_events": [{"event_type": "194"}]},
+        {"id": "b", "gold_events": [{"event_type": "904"}]},  # a validation-dictionary code: no CAMEO root
+        {"id": "c", "gold_events": [{"event_type": "345"}, {"event_type": "064"}]},  # mixed: 06 is scored
+        {"id": "d", "gold_events": []},
+    ]
+    preds = [[{"cameo_root": "19"}], [{"cameo_root": "19"}], [{"cameo_root": "03"}], []]
+    metrics, diags = score_petrarch2(recs, preds)
+    assert metrics["n_scored"] == 3 and metrics["n_noncameo_excluded"] == 1
+    assert metrics["root_accuracy"] == pytest.approx(2 / 3)
+    assert [d["id"] for d in diags] == ["a", "c", "d"]
+    # sets: a {19}/{19}; c {03}/{06}: tp 1, fp 1, fn 1
+    assert metrics["root_set_f1"] == pytest.approx(0.5)
+
+
+def test_plover_search_reaches_first_conjunct_complement_before_second_conjunct(nlp):
+    # "is about to [lift]": the copula's complement is the first clause's action, searched before "and ... burned"
+    coding = code(nlp, "The AU is about to lift sanctions on Chad and protesters burned tyres outside its office.")
+    assert coding.trigger.lemma_ == "lift" and coding.plover_type == "AGREE"

@@ -22,6 +22,7 @@ stays where the lexicon finds nothing. Documented in docs/ontology.md (PLOVER/CA
 from __future__ import annotations
 
 import functools
+import heapq
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -37,7 +38,8 @@ COMPLEMENT_DEPS = ("xcomp", "ccomp", "parataxis")
 SKIP_DEPS = {"relcl", "appos", "punct", "det", "cc", "case", "predet", "quantmod", "nummod", "meta"}
 # Search order among the children of one word: content clauses first, then objects, subjects, the rest.
 _CHILD_ORDER = {"xcomp": 0, "ccomp": 0, "parataxis": 1, "dobj": 2, "obj": 2, "attr": 2, "oprd": 2, "nsubjpass": 3,
-                "nsubj": 3, "prep": 4, "pobj": 4, "pcomp": 4, "acl": 5, "advcl": 6, "conj": 7, "agent": 4}
+                "nsubj": 3, "prep": 4, "pobj": 4, "pcomp": 4, "acl": 5, "advcl": 6, "conj": 7, "agent": 4,
+                "acomp": 2}
 
 FUTURE_AUX = {"will", "shall", "would", "'ll", "wo"}
 OBLIGATION_AUX = {"must", "should", "ought"}
@@ -293,7 +295,21 @@ def _cue_holds(key: str, values: frozenset[str], tok, sent) -> bool:
                    for c in tok.children)
     if key == "futurecomp":
         return any(c.dep_ in COMPLEMENT_DEPS and _modality(c)[1] for c in tok.children)
+    if key == "thatcomp":
+        return any(_finite_clause(c) for c in tok.children if c.dep_ == "ccomp")
     return False
+
+
+def _finite_clause(tok) -> bool:
+    """A content clause with "that" or a finite verb ("allowed that the talks failed"), not an infinitive
+    the parser made a ccomp ("allowed inspectors to enter")."""
+    kids = list(tok.children)
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        return False
+    return tok.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in kids)
 
 
 def _verb_tagged_as_noun(tok) -> bool:
@@ -346,21 +362,24 @@ def _background_clause(tok) -> bool:
 
 
 def _search(start, sent, skip_self: bool = False):
-    """Tokens below ``start`` (itself first), breadth first, content clauses before objects before the rest."""
-    queue = [start]
+    """Tokens below ``start`` (itself first), nearest first, content clauses before objects before the rest.
+
+    A coordinated clause counts one step further than it stands, so that the first conjunct's own complement
+    ("is about to [restore] ties ... and crowds trashed ...") is reached before the second conjunct."""
+    heap = [(0, 0, start.i, start)]
     seen = {start.i}
     first = True
-    while queue:
-        tok = queue.pop(0)
+    while heap:
+        cost, _, _, tok = heapq.heappop(heap)
         if not (first and skip_self):
             yield tok
         first = False
         children = [c for c in tok.children if c.dep_ not in SKIP_DEPS and _in(c, sent) and c.i not in seen
                     and not _background_clause(c)]
-        children.sort(key=lambda c: (_CHILD_ORDER.get(c.dep_, 8), c.i))
         for c in children:
             seen.add(c.i)
-            queue.append(c)
+            step = 2 if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} else 1
+            heapq.heappush(heap, (cost + step, _CHILD_ORDER.get(c.dep_, 8), c.i, c))
 
 
 # ---------------------------------------------------------------- coding
@@ -647,17 +666,39 @@ def similar_type(text: str) -> Coding | None:
 # ---------------------------------------------------------------- texts and events
 
 
+def _plainly_negated(tok) -> bool:
+    """A trigger whose own verb (or the verb its noun depends on) carries "not"/"never"; "failed to" is left
+    out on purpose: a failed attack still happened."""
+    if tok is None:
+        return False
+    verb = tok if tok.pos_ in {"VERB", "AUX", "ADJ"} else _governing_verb(tok)
+    heads = (verb, verb.head) if verb.dep_ in {"xcomp", "acomp"} else (verb,)
+    # "did not even ever clash": the parser may hang "not" on an adverb of the verb
+    words = [c for h in heads for c in h.children] + [g for h in heads for c in h.children if c.dep_ == "advmod"
+                                                      for g in c.children]
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in words)
+
+
 def main_clause(doc) -> tuple[object, Coding]:
     """The sentence of a parsed text that the lexicon codes most surely, with its coding (first sentence
     on ties; the similarity fallback reads the first sentence when no pattern fires anywhere)."""
-    best_sent, best = None, None
+    best_sent, best, negated = None, None, None
     sentences = list(doc.sents)
     for sent in sentences:
         coding = code_clause(sent, use_similarity=False)
+        if coding.plover_type and coding.plover_type != "REJECT" and _plainly_negated(coding.trigger):
+            # "did not clash", "will never recognise": nothing happened (issue 8: negated events are no
+            # events; CAMEO has no negated codes). Refused cooperation was already made REJECT.
+            negated = negated or (sent, coding)
+            continue
         if coding.plover_type and (best is None or coding.score > best.score):
             best_sent, best = sent, coding
     if best is not None:
         return best_sent, best
+    if negated is not None:
+        sent, coding = negated
+        return sent, Coding(None, method="none", evidence=[f"negated event: {coding.evidence[0] if coding.evidence else ''}"],
+                            trigger=coding.trigger, negated=True)
     first = sentences[0] if sentences else doc[:]
     return first, code_clause(first)
 
