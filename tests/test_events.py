@@ -570,3 +570,171 @@ def test_events_background_paragraph_yields_no_event(pipeline):
         "A researcher said militants were changing their tactics to escape drone strikes."
     )
     assert pipeline(Article(id="t", raw_text=text)).events == []
+
+
+# ------------------------------------------------------- questions, weapon inventories, kinds, references
+
+
+@pytest.mark.parametrize(
+    "text, word, reason",
+    [
+        # an interviewer's question reports nothing
+        ("How many of your fighters have died in this offensive?", "died", "question"),
+        ("Who planted the bombs that the army found?", "bombs", "question"),
+        # weapons as things: an inventory, a shipment, a unit named after them
+        ("Officials said the cache included rifles, ammunition and several grenades.", "grenades", "background:reference-inventory"),
+        ("The company was waiting for a shipment of 300 cluster bombs bound for Asia.", "bombs", "background:reference-inventory"),
+        ("Witnesses saw several young men armed with pistols and explosive devices.", "devices", "background:reference-inventory"),
+        ("The governor visited the headquarters of the police bomb squad.", "bomb", "background:reference-inventory"),
+        # an act named as the topic of a memory, an anniversary, a reference or a legal case
+        ("The bishop was referring to the massacre of the villagers by soldiers.", "massacre", "history:aftermath-refer"),
+        ("Crowds gathered for the anniversary of the bombing of the cathedral.", "bombing", "history:aftermath-anniversary"),
+        # kinds of act: a list of bare act nouns, a plural with a word of frequency
+        ("The report said that torture, murder, rape and disappearances were methods used by the regime.", "rape", "generic:plural-kind"),
+        ("Daily life is marked by repression and frequent murders, the bishop said.", "murders", "generic:plural-kind"),
+    ],
+)
+def test_events_read_status_questions_inventories_references_and_kinds(text, word, reason):
+    from conflictwire.events.modality import read_status
+    from conflictwire.nlp import load_spacy
+
+    doc = load_spacy()(text)
+    trigger = next(t for t in doc if t.text == word)
+    status = read_status(trigger, doc[:])
+    assert (status.modality, status.reason) == (None, reason)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # the same words in reports of an act stay events
+        ("A car bomb exploded outside the police station, killing five people.", "bomb"),
+        ("The bomb, which contained 50 kilograms of explosives, went off near the market.", "bomb"),
+        ("Gunmen threw two grenades at a bus carrying workers in the north of the city.", "grenades"),
+        ("Guerrillas blew up a power pylon with dynamite.", "blew"),
+        ("He said the attackers fled after the massacre of the villagers.", "massacre"),
+        ("Killings, rapes and looting were reported in Kibeho on Monday.", "Killings"),
+        ("Rebels carried out frequent raids on villages in the district on Tuesday.", "raids"),
+        ("Where is the attacker who killed three soldiers hiding, they asked after the raid. Police said he shot them.", "shot"),
+    ],
+)
+def test_events_read_status_reports_of_acts_stay_events(text, word):
+    from conflictwire.events.modality import read_status
+    from conflictwire.nlp import load_spacy
+
+    doc = load_spacy()(text)
+    trigger = next(t for t in doc if t.text == word)
+    sentence = trigger.sent
+    assert read_status(trigger, sentence).is_event
+
+
+def test_events_question_and_inventory_give_no_event(pipeline):
+    text = ("How many peasants have the soldiers killed this year? "
+            "The arsenal included 40 rifles, 12 grenades and a large quantity of explosives.")
+    assert pipeline(Article(id="q", raw_text=text)).events == []
+
+
+def _clash_view(triggers, sub="Armed clash", actor1=None, actor2=None):
+    """An event view with one (sentence, trigger) evidence pair per trigger word, as the adapter builds it."""
+    spans, texts, offset = [], [], 0
+    for word in triggers:
+        sentence = f"There was {word} in the town."
+        spans += [(offset, offset + len(sentence)), (offset + 10, offset + 10 + len(word))]
+        texts += [sentence, word]
+        offset += len(sentence) + 1
+    return {"muc_type": "ATTACK", "sub_event_type": sub, "modality": "asserted", "spans": spans,
+            "evidence_texts": texts, "actor1_category": actor1, "actor2_category": actor2}
+
+
+@pytest.mark.parametrize(
+    "view, relevant",
+    [
+        # a battle told only in words of mutual combat is a military clash (MUC-4 leaves those out)
+        (_clash_view(["fighting"]), False),
+        (_clash_view(["clashes", "battle"]), False),
+        # a one-sided act in any mention may be a terrorist incident
+        (_clash_view(["clashes", "ambush"]), True),
+        (_clash_view(["attacked"], actor1="rebel group"), True),
+        # an attack on the army or the police by others is a military operation
+        (_clash_view(["attacked"], sub="Attack", actor1="rebel group", actor2="state forces"), False),
+        (_clash_view(["ambushed"], actor2="state forces"), False),
+        # state forces killing civilians stays an incident
+        (_clash_view(["killed"], sub="Attack", actor1="state forces", actor2="civilians"), True),
+    ],
+)
+def test_evaluate_muc34_military_clashes_and_attacks_on_soldiers_are_not_incidents(view, relevant):
+    from conflictwire.evaluate.events import muc_relevant
+
+    assert muc_relevant(view) is relevant
+
+
+@pytest.mark.parametrize(
+    "evidence, police",
+    [
+        ("RPF personnel were deployed on trains after the attack.", True),
+        ("The GRP escorted the passengers to the station.", True),
+        ("Senior IPS officers were camping in the town.", True),
+        ("The railway minister reviewed the timetable.", False),
+    ],
+)
+def test_evaluate_ipe_railway_and_ips_police_count_as_police(evidence, police):
+    from conflictwire.evaluate.events import ipe_labels_of
+
+    view = {"event_type": "Strategic developments", "sub_event_type": "Change to group/activity",
+            "evidence_texts": [evidence], "spans": []}
+    assert ("ANY_ACTION" in ipe_labels_of(view, evidence)) is police
+
+
+@pytest.mark.parametrize(
+    "text, word, reason",
+    [
+        # words, not violence
+        ("The former admiral harshly attacked the president in a speech on Monday.", "attacked", "opinion:verbal-attack"),
+        # running totals and long periods, also with a conjoined count
+        ("The army reports that 840 rebels have been killed and 558 have been wounded as of today.", "killed", "history:as-of"),
+        ("They want to end the war, which in the past decade has left over 70,000 killed.", "killed", "history:in the past decade"),
+        # what someone does, in the simple present of prose with no day
+        ("The commander said the guerrillas who attack the civilian population are without food.", "attack", "generic:present"),
+    ],
+)
+def test_events_read_status_verbal_attacks_totals_and_habits(text, word, reason):
+    from conflictwire.events.modality import read_status
+    from conflictwire.nlp import load_spacy
+
+    doc = load_spacy()(text)
+    trigger = next(t for t in doc if t.text == word)
+    status = read_status(trigger, doc[:])
+    assert (status.modality, status.reason) == (None, reason)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The minister warned of a social explosion if prices keep rising.", False),
+        ("A bomb exploded at the market, killing four people in the city on Monday.", True),
+        ("Gunmen attacked the convoy in the past hour, killing two guards.", True),
+        ("Gunmen kill five in Juarez", True),  # a headline tells a past event in the present
+    ],
+)
+def test_events_metaphors_and_headlines(pipeline, text, expected):
+    assert bool(pipeline(Article(id="m", raw_text=text)).events) is expected
+
+
+@pytest.mark.parametrize(
+    "evidence, any_action",
+    [
+        ("Security has been beefed up in the town after the riots.", True),
+        ("Patrolling was intensified in the walled city overnight.", True),
+        ("Elaborate security arrangements were made for the procession.", True),
+        ("The town remained under curfew for a third day.", False),
+        ("The chief minister announced compensation for the victims.", False),
+    ],
+)
+def test_evaluate_ipe_security_measures_are_police_action(evidence, any_action):
+    from conflictwire.evaluate.events import ipe_labels_of
+
+    view = {"event_type": "Strategic developments", "sub_event_type": "Change to group/activity",
+            "evidence_texts": [evidence], "spans": []}
+    labels = ipe_labels_of(view, evidence)
+    assert ("ANY_ACTION" in labels) is any_action
+    assert not labels & {"KILL", "FORCE", "ARREST"}

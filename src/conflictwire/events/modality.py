@@ -2,7 +2,8 @@
 
 ``read_status`` looks at the trigger word and the verbs that govern it in the spaCy parse and returns
 one of the schema's modalities (asserted, claimed, denied, uncertain, planned) or a reason the clause
-is no event at all (negated, hypothetical, opinion, warning, forecast, generic, history, background).
+is no event at all (negated, hypothetical, opinion, warning, forecast, generic, history, background, or a
+question).
 Every decision names the cue that made it, so a user can see why a clause was dropped.
 """
 
@@ -36,8 +37,8 @@ CLAIMED_ADVERBS = {"allegedly", "supposedly"}
 NEGATION_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 HISTORY_WORDS = re.compile(
     r"\b(?:(?:years|decades|centuries) ago|in the (?:19|20)\d0s|history|historically|since (?:19|20)\d\d|"
-    r"over the (?:past|last) (?:\w+ )?(?:years|decades)|so far this year|"
-    r"(?:has|have) (?:so far )?(?:killed|left) more than|civil war that)\b",
+    r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:years|decades|decade)|so far this year|"
+    r"(?:has|have) (?:so far )?(?:killed|left) (?:more than|over)|civil war that)\b",
     re.I,
 )
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
@@ -115,7 +116,9 @@ def _cumulative(chain) -> str | None:
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if not aux & {"has", "have"}:
             return None
-        for child in tok.children:
+        # "840 have been killed and 558 have been wounded as of today": the count may close the last conjunct.
+        conjuncts = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        for child in [*tok.children, *(g for c in conjuncts for g in c.children)]:
             if child.lower_ == "since" and child.dep_ == "mark":
                 return "since"
             if child.lower_ == "since" and child.dep_ == "prep":
@@ -223,6 +226,109 @@ def _background(trigger, chain, sentence) -> str | None:
     return None
 
 
+# "Harshly attacked the president", "sharply criticised": words, not violence.
+VERBAL_ADVERBS = {"harshly", "sharply", "verbally", "bitterly", "strongly", "publicly", "fiercely", "vehemently", "openly"}
+VERBAL_ATTACK_LEMMAS = {"attack", "assail", "blast", "slam", "lash"}
+
+# A question asks; it reports nothing ("How many rebels have died in this offensive?", an interviewer's words).
+CLOSING_MARKS = "\"'\u201d\u2019)] "
+
+# Weapons as things, not as an act: an inventory, a shipment, a cache, a trade or a unit named after them
+# ("the arsenal included explosives", "a shipment of 400 cluster bombs", "youths armed with explosive devices",
+# "the police bomb squad"). A weapon noun reports an attack only as what explodes, is thrown, planted or fired.
+WEAPON_LEMMAS = {"bomb", "grenade", "explosive", "missile", "mine", "dynamite", "rocket", "mortar", "device", "charge", "landmine"}
+INVENTORY_LEMMAS = {
+    "include", "consist", "contain", "comprise", "carry", "arm", "ship", "shipment", "stock", "stockpile", "arsenal",
+    "equipment", "cache", "produce", "production", "manufacture", "manufacturer", "sell", "sale", "buy", "purchase",
+    "supply", "supplier", "smuggle", "smuggling", "deliver", "delivery", "possess", "possession", "store", "type",
+    "quantity", "squad", "expert", "factory", "capable", "export", "import", "acquire", "trade", "trafficking", "load",
+    "launcher", "materiel", "workshop",
+}
+
+# An act named as known, as the topic of a memory, an anniversary, a reference or a legal case ("he was
+# referring to the massacre of six priests", "the anniversary of the bombing", "judges handling murder cases"):
+# background to what the sentence reports. Blame and responsibility ("the masterminds of the murder of X") are
+# left alone: MUC-4 fills templates from such accusations, and ACLED codes a newly reported act from them.
+AFTERMATH_LEMMAS = {"anniversary", "memory", "commemorate", "commemoration", "refer", "reference", "remember", "recall", "case"}
+# Words that make a kind of act of a plural act noun ("frequent murders", "political assassinations").
+GENERIC_ACT_MODIFIERS = {
+    "frequent", "daily", "systematic", "selective", "constant", "repeated", "continuing", "continuous", "numerous",
+    "countless", "such", "sporadic", "occasional", "political", "random", "indiscriminate", "widespread",
+}
+_PLACE_OR_TIME = {"DATE", "TIME", "GPE", "LOC", "FAC"}
+
+
+def _habitual_present(trigger, sentence) -> bool:
+    """A verb in the simple present in a sentence of prose with no day: what someone does, not what they did
+    ("the criminals who attack the civilian population", "they kill our people"). Headlines, which tell past
+    events in the present ("Gunmen kill five in Juarez"), have no closing stop and are left alone."""
+    if trigger.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return False
+    if not sentence.text.rstrip(CLOSING_MARKS).endswith("."):
+        return False
+    return not any(e.label_ in ("DATE", "TIME") for e in sentence.ents)
+
+
+def _is_question(sentence) -> bool:
+    return sentence.text.rstrip(CLOSING_MARKS).endswith("?")
+
+
+def _weapon_inventory(trigger) -> bool:
+    """A weapon noun in an inventory, trade or unit name, not in the report of its use."""
+    if trigger.pos_ not in ("NOUN", "PROPN", "ADJ") or trigger.lemma_.lower() not in WEAPON_LEMMAS:
+        return False
+    tok = trigger
+    for _ in range(4):
+        if tok.head is tok:
+            return False
+        if tok.dep_ not in ("compound", "amod", "pobj", "prep", "dobj", "conj", "appos", "nsubjpass", "nsubj", "attr", "acl"):
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in INVENTORY_LEMMAS or tok.lower_ in INVENTORY_LEMMAS:
+            return True
+    return False
+
+
+def _aftermath_reference(trigger, sentence) -> str | None:
+    """An act noun named as known, hanging from a word of memory, anniversary, reference or legal case."""
+    if trigger.pos_ not in ("NOUN", "PROPN") and trigger.tag_ != "VBG":
+        return None
+    if any(e.label_ in ("DATE", "TIME") for e in sentence.ents):
+        return None  # "the 18 August attack", "justice for Monday's killings": a dated act is reported
+    tok = trigger
+    for _ in range(4):
+        if tok.head is tok or tok.dep_ not in ("pobj", "prep", "poss", "conj", "compound", "dobj", "appos"):
+            return None
+        tok = tok.head
+        lemma = tok.lemma_.lower()
+        if lemma in AFTERMATH_LEMMAS:
+            return lemma
+    return None
+
+
+def _generic_kind(trigger, sentence) -> bool:
+    """Act nouns that name kinds of act: a bare plural with a modifier of kind or frequency ("frequent murders",
+    "indiscriminate bombings"), or a list of bare act nouns ("torture, murder, rape and disappearances"), in a
+    sentence that anchors none of them in a day or a place."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.lower_ in PLURAL_ONLY:
+        return False
+    if any(e.label_ in _PLACE_OR_TIME for e in sentence.ents):
+        return False
+
+    def bare(tok) -> bool:
+        return not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children) and not any(t.like_num for t in tok.subtree)
+
+    if not bare(trigger):
+        return False
+    if trigger.tag_ in ("NNS", "NNPS") and {c.lower_ for c in trigger.children if c.dep_ == "amod"} & GENERIC_ACT_MODIFIERS:
+        return True
+    first = trigger
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")]
+    return len(members) >= 3 and all(bare(m) for m in members) and all(t.pos_ in ("NOUN", "PROPN") for t in members)
+
+
 REFERENCE_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Plural in form, one thing in meaning ("human remains").
 PLURAL_ONLY = {"remains", "arms", "troops"}
@@ -257,6 +363,16 @@ def read_status(trigger, sentence, published: date | None = None) -> Status:
     """Decide the status of the event that ``trigger`` (a spaCy token) reports inside ``sentence`` (a Span)."""
     chain = _governors(trigger)
     sent_lower = sentence.text.lower()
+    if _is_question(sentence):
+        return Status(None, "question")
+    if _weapon_inventory(trigger):
+        return Status(None, "background:reference-inventory")
+    if trigger.lemma_.lower() in VERBAL_ATTACK_LEMMAS and {c.lower_ for c in trigger.children if c.dep_ == "advmod"} & VERBAL_ADVERBS:
+        return Status(None, "opinion:verbal-attack")
+    if trigger.lower_ == "offensive" and trigger.dep_ in ("amod", "compound"):
+        return Status(None, "generic:modifier")  # "offensive capabilities", "offensive tactics"
+    if _habitual_present(trigger, sentence):
+        return Status(None, "generic:present")
 
     # Negation on the trigger or on the verb it hangs from ("did not attack", "no attack took place").
     for tok in chain[:2]:
@@ -300,6 +416,10 @@ def read_status(trigger, sentence, published: date | None = None) -> Status:
         if prep is not None and prep.lower_ in COURT_PREPOSITIONS and prep.head.lemma_.lower() in COURT_LEMMAS:
             return Status(None, f"background:court-{prep.head.lemma_.lower()}")
 
+    aftermath = _aftermath_reference(trigger, sentence)
+    if aftermath:
+        return Status(None, f"history:aftermath-{aftermath}")
+
     history = HISTORY_WORDS.search(sentence.text)
     if history:
         return Status(None, f"history:{history.group(0).lower()}")
@@ -311,6 +431,8 @@ def read_status(trigger, sentence, published: date | None = None) -> Status:
         return Status(None, f"background:{background}")
     if _generic_plural(trigger, sentence):
         return Status(None, "generic:plural")
+    if _generic_kind(trigger, sentence):
+        return Status(None, "generic:plural-kind")
     if _definite_reference(trigger):
         return Status(None, "background:reference")
     # A year attached to the event's own clause ("captured in 1998", "the 1994 massacre") dates it;
