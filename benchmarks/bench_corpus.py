@@ -213,7 +213,7 @@ def score_duplicates(truth: dict, duplicate_of: dict[str, str | None]) -> dict:
     }
 
 
-# Modalities that report an event as having happened (conflictwire.events.mentions.AFFIRMED).
+# Modalities that report an event as having happened (conflictwire.dedup.AFFIRMED).
 AFFIRMED = ("asserted", "claimed", "uncertain")
 
 

@@ -368,3 +368,20 @@ def test_dedup_a_protest_and_a_riot_at_one_place_and_day_merge_without_a_shared_
     v1 = build_event("a1", event_type="Battles", sub_event_type="Armed clash", actor1=None, fatalities=None)
     v2 = build_event("a2", event_type="Violence against civilians", sub_event_type="Attack", actor1=None, fatalities=None)
     assert dedup.compare_events(v1, v2) is None
+
+
+@pytest.mark.parametrize("a_modality, b_modality, merges", [
+    ("asserted", "claimed", True),
+    ("asserted", "uncertain", True),
+    ("planned", "planned", True),
+    ("denied", "denied", True),
+    # "Unions threatened a general strike" is not the strike; a denial is not the report it denies.
+    ("asserted", "planned", False),
+    ("asserted", "denied", False),
+])
+def test_dedup_compare_events_joins_only_reports_of_one_modality_kind(a_modality, b_modality, merges):
+    a = build_event("a1", **SAME, modality=a_modality)
+    b = build_event("a2", **SAME, modality=b_modality)
+    assert (dedup.compare_events(a, b) is not None) is merges
+    clusters, _ = dedup.cluster_events([a, b])
+    assert (clusters == [[0, 1]]) is merges

@@ -344,10 +344,23 @@ def compare_fatalities(a: Event, b: Event) -> str | None:
     return None
 
 
+# Modalities that report the event as having happened, strongest first. A report of what happened and
+# one of what was planned or denied are not one record: "unions threatened a general strike" is not the
+# strike, and merging them would date the plan as the act (the rule of events.mentions, across articles).
+AFFIRMED = ("asserted", "claimed", "uncertain")
+
+
+def same_modality_kind(a: str | None, b: str | None) -> bool:
+    """Both affirm the event happened (asserted, claimed, uncertain), or both are the same other kind."""
+    a, b = a or "asserted", b or "asserted"
+    return a == b or (a in AFFIRMED and b in AFFIRMED)
+
+
 def compare_events(a: Event, b: Event, thresholds: DedupThresholds = DEFAULT_THRESHOLDS) -> list[str] | None:
     """The reasons ``a`` and ``b`` report the same event, or None when they do not.
 
-    Same event type (for Strategic developments, the same sub-event type), or two types of one
+    Reports of one kind (both say it happened, or both plan it, or both deny it: :func:`same_modality_kind`);
+    the same event type (for Strategic developments, the same sub-event type), or two types of one
     family (:data:`TYPE_FAMILY`): a protest and a riot at one place and day, or two types of
     political violence when the reports also name a common actor or close death tolls;
     then dates, places and actors as the thresholds say. Actors disagree only when both reports
@@ -359,6 +372,8 @@ def compare_events(a: Event, b: Event, thresholds: DedupThresholds = DEFAULT_THR
         return None
     if a.event_type == STRATEGIC and a.sub_event_type != b.sub_event_type:
         return None  # an arrest and a looting, an agreement and a base set up: other events
+    if not same_modality_kind(a.modality, b.modality):
+        return None
     when = compare_dates(a, b, thresholds.max_days)
     if when is None:
         return None

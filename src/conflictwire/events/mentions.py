@@ -51,11 +51,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..dedup import STRATEGIC, type_family
+from ..dedup import AFFIRMED, STRATEGIC, type_family
 from .ontology import kind_of
 
-# Modalities that assert the event happened, strongest first.
-AFFIRMED = ("asserted", "claimed", "uncertain")
 
 # Words that announce another event than the one told so far (general news usage).
 DISTINCT = re.compile(
