@@ -374,3 +374,149 @@ def test_arguments_the_speaker_of_a_condemnation_is_not_a_party(analyse, verb):
     article = analyse(f"Iraq's interior minister {verb} the attack on the checkpoint, which killed three officers.")
     ev = event_for(article, event_type="Violence against civilians", sub_event_type="Attack")
     assert ev.actor1 is None or "Government" not in ev.actor1.name
+
+
+# --- people harmed, by name (MUC-4 HUM TGT: NAME), also in all-capitals wire copy ---------------------------
+
+
+def victims_of(ev):
+    return [a.text for a in [ev.actor2, *ev.assoc_actor2] if a is not None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # object of the harm verb, a title before the name left out, a description after 'and' not a name
+        ("GUNMEN KILLED CONGRESSMAN MATEO QUIROGA VALDIVIESO AND HIS DRIVER IN THE TOWN OF TAMBOGRANDE.", ["MATEO QUIROGA VALDIVIESO"]),
+        # mixed case: spaCy's PERSON entities, both conjuncts
+        ("Gunmen shot dead journalist Teresa Ulloa and her colleague Andres Lleras in Cali.", ["Teresa Ulloa", "Andres Lleras"]),
+        # another harm word of the clause ('exploded ..., killing X'), a list with ages
+        ("A CAR BOMB EXPLODED NEAR THE MARKET, KILLING TOMAS ARBELAEZ, 31, AND LUCIA BETANCUR, 27.", ["TOMAS ARBELAEZ", "LUCIA BETANCUR"]),
+        # passive subject; a nationality before the name is no part of it
+        ("SALVADORAN JOAQUIN OYARZABAL WAS KIDNAPPED YESTERDAY.", ["JOAQUIN OYARZABAL"]),
+        # 'the murder of X'
+        ("THE MURDER OF UNION LEADER EUSEBIO ZAMBRANO PROVOKED A STRIKE.", ["EUSEBIO ZAMBRANO"]),
+    ],
+)
+def test_arguments_named_victims(analyse, text, expected):
+    article = analyse(text)
+    ev = event_for(article, event_type="Violence against civilians", sub_event_type="Attack")
+    from conflictwire.evaluate.mappings import muc_victim_filler
+
+    assert [t for t in victims_of(ev) if muc_victim_filler(t)] == expected  # 'his driver' may be there, named by nobody
+    for e in ev.evidence:
+        assert article.text[e.start : e.end] == e.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GUERRILLAS ATTACKED SAN VICENTE AND KILLED TWO PEASANTS.",  # a place, and a description of people
+        "REBELS DYNAMITED THE CANO ARAGUA PIPELINE LAST NIGHT.",  # a thing
+        "THE ARMY KILLED THREE MEMBERS OF THE FMLN IN USULUTAN.",  # an organisation
+    ],
+)
+def test_arguments_named_victims_are_people_only(analyse, text):
+    ev = event_for(analyse(text), event_type="Violence against civilians", sub_event_type="Attack")
+    from conflictwire.evaluate.mappings import muc_victim_filler
+
+    assert all(muc_victim_filler(t) is None for t in victims_of(ev)), victims_of(ev)
+
+
+def test_arguments_the_dead_are_not_the_perpetrator(analyse):
+    ev = event_for(analyse("THE BODIES OF RODOLFO ITURRALDE AND ANSELMO CUBILLOS WERE FOUND NEAR THE RIVER."),
+                   event_type="Violence against civilians", sub_event_type="Attack")
+    assert ev.actor1 is None
+    assert "RODOLFO ITURRALDE" in victims_of(ev)
+
+
+def test_arguments_person_names_in_capitals(analyse):
+    from conflictwire.events.arguments import english_words, person_names
+
+    article = analyse("POLICE SAID THAT MAYOR ROSENDO IBARGUEN DE LA TORRE LEFT BOGOTA ON FRIDAY.")
+    doc = article._doc
+    names = [doc[a : b + 1].text for a, b in person_names(next(iter(doc.sents)), english_words(Options().spacy_model))]
+    assert "ibarguen de la torre" in [n.lower() for n in names] or "rosendo ibarguen de la torre" in [n.lower() for n in names]
+    assert not any("mayor" in n.lower() or "friday" in n.lower() or "police" in n.lower() for n in names)
+
+
+# --- weapons and targets: the words MUC-4 and ACLED coders write ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, weapons, targets",
+    [
+        ("Terrorists set off a dynamite charge at the bank.", ["dynamite charge"], ["bank"]),
+        ("Guerrillas placed four explosive charges at the power station.", ["explosive charges"], ["power station"]),
+        ("Rebels attacked the headquarters of the brigade with rockets.", ["rockets"], ["headquarters of the brigade"]),
+        ("A powerful bomb damaged the offices of the newspaper.", ["bomb"], ["offices of the newspaper"]),
+    ],
+)
+def test_arguments_weapon_and_target_spans(analyse, text, weapons, targets):
+    ev = event_for(analyse(text), event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED")
+    assert ev.weapons == weapons
+    assert ev.targets == targets
+
+
+def test_arguments_merged_event_read_from_every_mention(analyse):
+    from conflictwire.schema import Evidence
+
+    article = analyse("Rebels attacked the town of Arboleda on Monday. The attackers used dynamite to blow up the bridge.")
+    first, second = article.sentences[0], article.sentences[1]
+    ev = Event(event_id="t", article_id=article.id, event_type="Battles", sub_event_type="Armed clash",
+               evidence=[Evidence(start=s.start, end=s.end, text=s.text, field="event") for s in (first, second)])
+    fill_arguments(article, ev, first, Options())
+    assert ev.actor1 is not None and ev.actor1.text == "Rebels"
+    assert "dynamite" in ev.weapons and "bridge" in ev.targets
+    for e in ev.evidence:
+        assert article.text[e.start : e.end] == e.text
+
+
+def test_arguments_claim_in_the_sentence_beats_another_verbs_subject(analyse):
+    ev = event_for(analyse("In an attack attributed to the ELN, a bomb destroyed a pipeline, the police said."),
+                   event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED")
+    assert ev.actor1 is not None and ev.actor1.name == "ELN"
+
+
+@pytest.mark.parametrize(
+    "text, actor1, target",
+    [
+        ("The attack was perpetrated at dawn by a group of paid assassins against the embassy.", "paid assassins", "embassy"),
+        ("The bombing carried out by ELN rebels against the pipeline caused a large fire.", "ELN rebels", "pipeline"),
+    ],
+)
+def test_arguments_act_carried_out_by(analyse, text, actor1, target):
+    ev = event_for(analyse(text), event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED")
+    assert ev.actor1 is not None and ev.actor1.text == actor1
+    assert target in ev.targets
+
+
+# --- the GTT and UCDP scorers' reading of our actors -----------------------------------------------------
+
+
+def test_gtt_victims_skip_generic_group_names():
+    from conflictwire.evaluate.events import _pred_role_fillers
+
+    view = {"actor2_text": "two peasants", "targets": ["Civilians (El Salvador)", "two peasants", "Rosa Lidia Quintanilla"]}
+    assert _pred_role_fillers(view)["victim"] == [["Rosa Lidia Quintanilla"]]
+
+
+def test_ucdp_state_forces_without_country_take_the_events_country():
+    from conflictwire.evaluate.events import score_ucdp
+
+    record = {"id": "u1", "text": "Soldiers burn a village in a northern township", "gold": {
+        "event_type": "one-sided violence", "fatalities": 2, "fatalities_low": 2, "fatalities_high": 2,
+        "actors": [{"role": "side_a", "name": "Government of Myanmar (Burma)"}, {"role": "side_b", "name": "Civilians"}]}}
+    view = {"perpetrators": ["Military Forces", "Soldiers"], "targets": [], "places": ["Ye-U", "Sagaing", "Myanmar"], "fatalities": 2}
+    metrics, _ = score_ucdp([record], [[view]])
+    assert metrics["side_a_match"] == 1.0
+    view_elsewhere = dict(view, places=[])
+    metrics, _ = score_ucdp([record], [[view_elsewhere]])
+    assert metrics["side_a_match"] == 0.0
+
+
+def test_arguments_notes_name_each_group_once_with_several_named_victims(analyse):
+    ev = event_for(analyse("Gunmen shot dead journalist Teresa Ulloa and her colleague Andres Lleras in Cali."),
+                   event_type="Violence against civilians", sub_event_type="Attack")
+    assert [a.text for a in ev.assoc_actor2] == ["Andres Lleras"]
+    assert "Civilians and Civilians" not in ev.notes

@@ -15,11 +15,23 @@ each with an :class:`Evidence` span into ``article.text``:
   not know ("two U.S. missionaries", a named person) are civilians;
 - no perpetrator in the clause: the party a nearby sentence says claimed the event ("the FMLN claimed
   responsibility") or blames for it ("officials blamed the ELN", "attributed the attack to ...");
-- a building, vehicle or weapon found where an actor stands ("attacked the bus") is not an actor;
-  a described victim with a name in apposition ("the mayor, Jose Diaz") is written as that name;
+- a building, vehicle or weapon found where an actor stands ("attacked the bus") is not an actor, nor are
+  the dead ("the bodies were found"); a described victim with a name in apposition ("the mayor, Jose Diaz")
+  is written as that name;
+- **people harmed, by name**: every person named in the harmed phrase of the trigger or of another harm word
+  of its clause ("killed X, his son Y and two others", "the murder of X", "exploded, killing X, 42; Y, 19",
+  "the bodies of X and Y", "identified as X") is actor 2 (when actor 2 is empty or only described) or an
+  associated actor 2, written as the text writes the name. Names are spaCy's PERSON entities, or, in
+  all-capitals wire copy parsed in lower case, runs of words that are no English word (the spaCy model's
+  WordNet-based lemma lists) with the name-like words next to them, never a title or role
+  (``data/actor_titles.tsv``), a place ("San Vicente", "... province") or a thing ("the Cano Limon pipeline");
+- "the attack (was) carried out / staged / perpetrated by X (against Y)": X is actor 1 (and Y actor 2);
+- **an event merged from several mentions** is read from each of them: the first mention's clause gives the
+  fields, the others fill what it leaves empty and add targets, weapons and named victims;
 - **targets** (physical: buildings, vehicles, infrastructure) and **weapons** (means as written: "car
   bomb", "dynamite", "machine-gun") from the clause's noun phrases whose head is in
-  ``data/physical_targets.tsv`` / ``data/weapons.tsv`` (MUC-4 set lists and ACLED's definitions);
+  ``data/physical_targets.tsv`` / ``data/weapons.tsv`` (MUC-4 set lists and ACLED's definitions); a weapon
+  keeps the words before it that say what kind it is ("dynamite charge", "explosive charges");
 - an ALL CAPS sentence (old wire copy) is read from a lower-cased copy of that sentence, parsed again
   (offsets are unchanged; actor text and attribution keep the article's own characters; a phrase the
   re-cased words do not name is looked up again as written, for acronyms such as "FMLN");
@@ -47,7 +59,7 @@ from .attribution import doc_text, find_attribution
 from .fatalities import find_fatalities
 from .notes import build_notes, render_explanation
 
-__all__ = ["fill_arguments", "find_actors", "article_country", "build_notes", "render_explanation"]
+__all__ = ["fill_arguments", "find_actors", "named_victims", "person_names", "english_words", "article_country", "build_notes", "render_explanation"]
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +77,7 @@ _TERRITORY_VERBS = {"retake", "recapture", "regain", "seize", "capture", "take",
 _KILL_VERBS = {"kill", "murder", "execute", "massacre", "slay", "behead", "assassinate", "slaughter", "lynch", "shoot", "stab", "abduct", "kidnap", "injure", "wound", "arrest", "detain", "torture", "rape", "beat", "capture"}
 _PRONOUNS = {"he", "she", "it", "they", "them", "him", "her"}
 _ANAPHOR = re.compile(r"^(?:the|this|that) (?:group|organi[sz]ation|movement|outfit|militia|militants|insurgents|rebels|jihadists|fighters|attackers|gunmen|assailants)$", re.I)
-_GENERIC_MEMBERS = {"guerrillas", "rebels", "militants", "insurgents", "terrorists", "fighters", "army", "armies", "force", "government", "front", "movement", "party", "union", "command", "council", "organization", "organisation", "alliance", "coalition", "ministry", "member", "members", "fighter", "fighters", "militant", "militants", "supporter", "supporters", "unit", "units", "elements", "element", "forces", "troops", "group", "gunmen", "soldiers", "commander", "commanders", "leader", "leaders", "cell", "faction", "wing", "brigade", "battalion"}
+_GENERIC_MEMBERS = {"terrorists", "terrorist", "commandos", "commando", "guerrillas", "rebels", "militants", "insurgents", "terrorists", "fighters", "army", "armies", "force", "government", "front", "movement", "party", "union", "command", "council", "organization", "organisation", "alliance", "coalition", "ministry", "member", "members", "fighter", "fighters", "militant", "militants", "supporter", "supporters", "unit", "units", "elements", "element", "forces", "troops", "group", "gunmen", "soldiers", "commander", "commanders", "leader", "leaders", "cell", "faction", "wing", "brigade", "battalion"}
 _BACKED = re.compile(r"([A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*)*)-(?:backed|supported|allied|led|sponsored)\b")
 
 _QUANTITY_HEADS = {"hundreds", "dozens", "thousands", "scores", "group", "groups", "crowd", "crowds", "number", "band", "gang", "squad", "team", "contingent", "column", "convoy", "handful", "couple", "some", "many", "several", "most", "all", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
@@ -92,6 +104,7 @@ class ActorRoles:
     actor2: ActorSlot | None = None
     assoc1: list[ActorSlot] = field(default_factory=list)
     assoc2: list[ActorSlot] = field(default_factory=list)
+    actor1_guessed: bool = False  # actor 1 is the nearest other subject of the sentence, not the trigger's agent
 
 
 # --- noun phrases ---------------------------------------------------------------------------------
@@ -115,7 +128,9 @@ def _np_bounds(head) -> tuple[int, int]:
             if pobj is not None:
                 last = max(last, _np_bounds(pobj)[1])
         elif child.dep_ == "appos" and doc[child.i - 1].text == "(":
-            last = max(last, child.i + (1 if child.i + 1 < len(doc) and doc[child.i + 1].text == ")" else 0))
+            # '(UC-ELN)' is several tokens: up to the closing bracket, when it comes soon.
+            close = next((t.i for t in doc[child.i : min(child.i + 6, len(doc))] if t.text == ")"), None)
+            last = max(last, close if close is not None else child.i)
         elif child.dep_ == "case":
             last = max(last, child.i)
         elif child.dep_ == "compound" or (child.dep_ == "npadvmod" and child.i == head.i + 1):
@@ -516,6 +531,19 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
                         parties = [parties[0], next(c for c in parties[0].children if c.dep_ == "conj")]
                 if len(parties) >= 2:
                     agent_tok, patient_tok = parties[0], parties[1]
+        # "the attack staged by X on Y", "the attack was perpetrated by X against Y": the agent (and the
+        # target) of the verb that carries the act out.
+        # (Not for an act that is the object of another verb: "police prevented the demonstration staged
+        # by students" is the police's act, read below from that verb's subject.)
+        carriers = [c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"] if trigger.dep_ != "dobj" else []
+        if trigger.dep_ == "nsubjpass" and trigger.head.pos_ == "VERB" and trigger.head.lemma_.lower() not in _COMMENT_VERBS:
+            carriers.append(trigger.head)
+        for carrier in carriers:
+            agent = next((g for g in carrier.children if g.dep_ == "agent"), None)
+            if agent_tok is None and agent is not None and _pobj(agent) is not None:
+                agent_tok = _pobj(agent)
+                if patient_tok is None:
+                    patient_tok = next((_pobj(g) for g in carrier.children if g.dep_ == "prep" and g.lower_ in _TARGET_PREPS and _pobj(g) is not None), None)
         if agent_tok is None and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.pos_ == "VERB" and trigger.head.lemma_.lower() not in _COMMENT_VERBS:
             agent_tok = _subject_of(trigger.head) if trigger.dep_ == "dobj" else None
         if agent_tok is None and trigger.dep_ == "pobj" and trigger.head.head.pos_ == "VERB":
@@ -535,6 +563,16 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
                 inner.assoc2 = _partners(inner.actor2.head, country_hint)
             return inner
     roles.actor1 = _actor_at(agent_tok, country_hint)
+    if roles.actor1 is None and trigger.pos_ in ("VERB", "AUX") and agent_tok is None:
+        # "A guard was wounded in the attack staged by X": the people harmed by an act whose own
+        # phrase names who carried it out.
+        for child in trigger.children:
+            act = _pobj(child) if child.dep_ == "prep" and child.lower_ in ("in", "during") else None
+            if act is not None and act.lower_ in _EVENT_NOUNS and act.i != trigger.i:
+                inner = find_actors(act, country_hint)
+                if inner.actor1 is not None:
+                    roles.actor1, roles.assoc1 = inner.actor1, inner.assoc1
+                    break
     roles.actor2 = _actor_at(patient_tok, country_hint)
     if between_split is not None:
         (lo, hi), second = between_split
@@ -564,6 +602,7 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
             return roles
     if roles.actor1 is None:
         roles.actor1 = _fallback_agent(trigger, roles.actor2, country_hint)
+        roles.actor1_guessed = roles.actor1 is not None
     if roles.actor1 is not None and roles.actor1.match.category == "civilians" and roles.actor1.match.method.startswith("head:"):
         # People who attack are not civilians: 'two men on a motorcycle set off dynamite'.
         m = roles.actor1.match
@@ -578,6 +617,205 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
     if roles.actor2 is not None:
         roles.assoc1 = [s for s in roles.assoc1 if s.start != roles.actor2.start]
     return roles
+
+
+# --- people harmed, by name ------------------------------------------------------------------------
+
+# Words that join the parts of a Spanish or Portuguese name ('Jaime de Jesus Valencia', 'Jose y Gomez').
+_NAME_LINKS = {"de", "del", "la", "las", "los", "y", "da", "das", "do", "dos", "van", "von"}
+# Verbs and event nouns whose object, passive subject or 'of' phrase is the person harmed.
+_HARM_VERBS = _KILL_VERBS | {"die", "attack", "ambush", "target", "assault", "hit", "disappear", "hold", "seize"}
+_HARM_PREPS = {"of", "against", "on", "upon"}
+_NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SYM", "ADV", "INTJ"}
+# Last words of the names of places and of media ('Mariscal Caceres province', 'Radio Cadena network').
+_PLACE_NOUNS = {
+    "province", "department", "municipality", "district", "region", "state", "city", "town", "village", "hamlet",
+    "neighborhood", "neighbourhood", "street", "avenue", "highway", "road", "market", "square", "park", "river",
+    "valley", "mountain", "volcano", "island", "radio", "television", "network", "newspaper", "daily", "agency",
+}
+# First words of Spanish and Portuguese place names ('San Salvador', 'Puerto Boyaca', 'Ciudad Bolivar').
+_PLACE_NAME_STARTS = {"san", "santa", "santo", "sao", "puerto", "porto", "ciudad", "villa", "vila", "rio", "nueva", "nuevo", "cerro", "fort", "port", "mount", "lake"}
+_CALENDAR = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$")
+
+
+@functools.lru_cache(maxsize=2)
+def english_words(model: str) -> frozenset[str]:
+    """Lower-case English words: the lemmatizer's word lists of the spaCy model (WordNet nouns, verbs,
+    adjectives and adverbs with their irregular forms) and its stop words. A word of all-capitals copy
+    that is none of these is most likely part of a name ('OQUELI', 'JARAMILLO')."""
+    from ..nlp import load_spacy
+
+    nlp = load_spacy(model)
+    words = set(nlp.Defaults.stop_words)
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        tables = lookups.tables if lookups is not None else []
+        for pos in ("noun", "verb", "adj", "adv"):
+            if "lemma_index" in tables:
+                words.update(lookups.get_table("lemma_index").get(pos, []))
+            if "lemma_exc" in tables:
+                words.update(lookups.get_table("lemma_exc").get(pos, {}).keys())
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=1)
+def person_titles() -> frozenset[str]:
+    """Titles, ranks and role nouns (``data/actor_titles.tsv``): they describe a person, they do not name them."""
+    from .actors import DATA
+
+    with open(DATA / "actor_titles.tsv", encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+    return frozenset(row[0].lower() for row in rows[1:])
+
+
+def _name_word(tok, words: frozenset[str], titles: frozenset[str]) -> bool:
+    low = tok.lower_
+    return tok.is_alpha and len(low) >= 2 and low not in words and tok.lemma_.lower() not in words and low not in titles
+
+
+def _name_part(tok, titles: frozenset[str]) -> bool:
+    """A dictionary word that can still be part of a name next to an unknown one ('Luis Carlos Galan',
+    'Hector Oqueli'): a noun or adjective, not a title, a stop word, a day or a month."""
+    low = tok.lower_
+    return tok.is_alpha and len(low) >= 2 and low not in titles and not tok.is_stop and tok.pos_ not in _NOT_NAME_POS and not _CALENDAR.match(low)
+
+
+def person_names(sentence, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Token ranges [first, last] of the people named in a sentence. Mixed-case text: spaCy's PERSON
+    entities. All-capitals copy, parsed in lower case: runs of two to five words with at least one that
+    is no English word, growing over name-like dictionary words and name links ('de', 'del'), never over
+    a title ('mayor', 'colonel'), a stop word, a verb or punctuation."""
+    doc = sentence.doc
+    written = doc.user_data.get("cw_written")
+    if written is None or not _mostly_upper(written[sentence.start_char : sentence.end_char]):
+        return [(e.start, e.end - 1) for e in doc.ents if e.label_ == "PERSON" and sentence.start <= e.start and e.end <= sentence.end]
+    titles = person_titles()
+    out = []
+    i = sentence.start
+    while i < sentence.end:
+        tok = doc[i]
+        if not (_name_word(tok, words, titles) or _name_part(tok, titles)):
+            i += 1
+            continue
+        j = i
+        while j + 1 < sentence.end:
+            nxt = doc[j + 1]
+            if _name_word(nxt, words, titles) or _name_part(nxt, titles):
+                j += 1
+            elif nxt.lower_ in _NAME_LINKS and j + 2 < sentence.end and _name_word(doc[j + 2], words, titles):
+                j += 2
+            else:
+                break
+        run = doc[i : j + 1]
+        if 2 <= len(run) <= 5 and any(_name_word(t, words, titles) for t in run) and not any(t.whitespace_ == "" and t.i < j and doc[t.i + 1].is_punct for t in run):
+            out.append((i, j))
+        i = j + 1
+    return out
+
+
+def _harmed_roots(trigger) -> list:
+    """The tokens naming who was harmed: a harm verb's object or passive subject ('killed X', 'X was
+    kidnapped'), the subject of 'die', the noun it qualifies ('X, kidnapped yesterday'); a noun trigger's
+    'of' / 'against' / 'on' phrase ('the murder of X', 'an attack on X') or its possessor ('X's murder')."""
+    roots = []
+    if trigger.pos_ in ("VERB", "AUX"):
+        if trigger.lemma_.lower() not in _HARM_VERBS:
+            return []
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "nsubj" and trigger.lemma_.lower() == "die"):
+                roots.append(child)
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+            roots.append(trigger.head)
+    else:
+        if trigger.lower_ not in _HARM_NOUNS:
+            return []
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ in _HARM_PREPS and (pobj := _pobj(child)) is not None:
+                roots.append(pobj)
+            elif child.dep_ == "poss" and child.pos_ != "PRON":
+                roots.append(child)
+    return roots
+
+
+_HARM_NOUNS = {
+    "murder", "murders", "assassination", "assassinations", "killing", "killings", "kidnapping", "kidnappings",
+    "abduction", "abductions", "death", "deaths", "execution", "executions", "massacre", "slaying", "slayings",
+    "disappearance", "shooting", "attack", "attacks", "attempt", "wounding",
+}
+_BODY_NOUNS = {"body", "bodies", "corpse", "corpses", "remains"}
+
+
+def named_victims(trigger, words: frozenset[str], country_hint: str | None = None, clause=None) -> list[ActorSlot]:
+    """People named as harmed by the event of ``trigger``, each as written: the names inside the harmed
+    phrase (``_harmed_roots`` of the trigger and of the other harm words of its clause: 'exploded ...,
+    killing X'), its conjuncts and appositions ('killed Jose Perez, his son Juan Perez and two others'),
+    'the bodies of X', 'identified as X'; not in its other prepositional phrases ('the leader of ...', 'in Bogota')."""
+    roots = _harmed_roots(trigger)
+    for tok in clause if clause is not None else ():
+        if tok.i == trigger.i:
+            continue
+        if (tok.pos_ == "VERB" and tok.lemma_.lower() in _HARM_VERBS) or (tok.pos_ == "NOUN" and tok.lower_ in _HARM_NOUNS):
+            roots += _harmed_roots(tok)
+        elif tok.lower_ in _BODY_NOUNS and tok.pos_ == "NOUN":
+            roots.append(tok)  # 'the bodies of X and Y were found'
+        elif tok.lemma_.lower() == "identify":
+            roots += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and (p := _pobj(c)) is not None]
+    if not roots:
+        return []
+    region: set[int] = set()
+    frontier = list(roots)
+    while frontier:
+        tok = frontier.pop()
+        if tok.i in region:
+            continue
+        region.add(tok.i)
+        frontier += [c for c in tok.children if c.dep_ not in ("prep", "relcl", "acl", "advcl", "agent")]
+        if tok.lower_ in _BODY_NOUNS:
+            frontier += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and (p := _pobj(c)) is not None]
+    doc = trigger.doc
+    text = doc_text(doc)
+    things = (_head_lexicon("weapons.tsv"), _head_lexicon("physical_targets.tsv"))
+    out = []
+    for first, last in person_names(trigger.sent, words):
+        if not all(i in region for i in range(first, last + 1)):
+            continue
+        # 'Spaniard Jose Maria Martinez', 'Salvadoran Hector Oqueli': the nationality is no part of the name.
+        while first < last and country_of(doc[first].text) is not None:
+            first += 1
+        if last - first < 1 or doc[first].lower_ in _PLACE_NAME_STARTS or doc[first].lower_ in _NAME_LINKS:
+            continue  # 'San Salvador', 'Puerto Boyaca': a place
+        if any(doc[last].lower_ in lex for lex in things) or head_kind(doc[last].text) is not None or doc[last].lower_ in _PLACE_NOUNS:
+            continue  # 'the Cano Limon pipeline', 'the Atlacatl battalion', 'Mariscal Caceres province': not a person
+        start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        written = (doc.user_data.get("cw_written") or text)[start:end]
+        known = lookup_actor(written, country_hint)
+        if known is not None and not known.method.startswith("head:"):
+            continue  # an organisation, a country or a people, not a person
+        out.append(ActorSlot(doc[last], start, end, text[start:end], ActorMatch(text[start:end], "Civilians", "civilians", None, 0.5, "victim:name")))
+    return out
+
+
+def _add_victims(roles: ActorRoles, victims: list[ActorSlot]) -> None:
+    """Named people harmed: the first is actor 2 when actor 2 is empty or only described ('two peasants',
+    'the mayor'), the others its associated actors. A name inside another actor's phrase is that actor's."""
+    current = roles.actor2
+    described = current is not None and current.match is not None and (current.match.method.startswith("head:") or current.match.method == "victim")
+    others = [(s.start, s.end) for s in (roles.actor1, *roles.assoc1, *roles.assoc2, None if described else current) if s is not None]
+    placed: list[tuple[int, int]] = []
+    named = [s.text.lower().split() for s in (current, *roles.assoc2) if s is not None and s.match is not None and s.match.method == "victim:name"]
+    for victim in victims:
+        span = (victim.start, victim.end)
+        if span in placed or any(a <= victim.start and victim.end <= b for a, b in others):
+            continue
+        words = victim.text.lower().split()
+        if any(len(words) <= len(full) and full[-len(words):] == words for full in named):
+            continue  # 'Rodriguez Porth' again after 'Antonio Rodriguez Porth': the same person
+        named.append(words)
+        if not placed and (current is None or described):
+            roles.actor2 = victim
+        else:
+            roles.assoc2.append(victim)
+        placed.append(span)
 
 
 # --- responsibility claimed or laid elsewhere in the article -------------------------------------
@@ -610,17 +848,20 @@ def _claimant(sentence, hint) -> ActorSlot | None:
     return None
 
 
+_CLAIM_AFTER, _CLAIM_BEFORE = 3, 2
+
+
 def responsible_party(sentence, hint) -> ActorSlot | None:
     """No perpetrator in the event's own clause: the party a nearby sentence says claimed it or is blamed for
     it (this sentence, then the three after and the two before, nearest first)."""
     doc = sentence.doc
     order = [sentence]
     after, before = sentence, sentence
-    for _ in range(3):
+    for _ in range(_CLAIM_AFTER):
         if after.end < len(doc):
             after = doc[after.end].sent
             order.append(after)
-    for _ in range(2):
+    for _ in range(_CLAIM_BEFORE):
         if before.start > 0:
             before = doc[before.start - 1].sent
             order.append(before)
@@ -649,6 +890,9 @@ def _head_lexicon(name: str) -> dict[str, str]:
 
 # Nouns that name the firing or blast of a weapon: "machine-gun fire", "a car bomb attack" read as the weapon.
 _WEAPON_EVENT_HEADS = {"fire", "burst", "bursts", "attack", "attacks", "explosion", "explosions", "blast", "blasts", "shots", "rounds"}
+# Words before a weapon that say what kind it is, kept in its name ('dynamite charge', 'explosive charges',
+# 'incendiary device'; MUC-4 INSTRUMENT ID fills), beside the weapons lexicon's own words.
+_WEAPON_KINDS = {"explosive", "explosives", "incendiary", "homemade", "home-made", "plastic", "fragmentation", "antipersonnel", "anti-personnel", "remote-controlled", "molotov", "automatic", "semiautomatic", "submachine", "hand"}
 _VAGUE_QUANTITIES = {"several", "some", "many", "various", "numerous", "other", "another"}
 # Targets named by what they belong to: "the headquarters of the Liberal Party", "the home of General X".
 _CONTAINER_TARGETS = {"headquarters", "office", "offices", "home", "residence", "house", "building", "buildings", "facilities", "installations", "branch"}
@@ -715,12 +959,28 @@ def _name_the_victim(roles: ActorRoles) -> None:
 
 
 def _drop_things(roles: ActorRoles) -> None:
-    if _is_thing(roles.actor1):
-        roles.actor1 = None
+    if _is_thing(roles.actor1) or (roles.actor1 is not None and getattr(roles.actor1.head, "lower_", "") in _BODY_NOUNS):
+        roles.actor1 = None  # a weapon, a building or the dead themselves ('the bodies were found') did nothing
     if _is_thing(roles.actor2):
         roles.actor2, roles.assoc2 = None, []
     roles.assoc1 = [s for s in roles.assoc1 if not _is_thing(s)]
     roles.assoc2 = [s for s in roles.assoc2 if not _is_thing(s)]
+
+
+def _phrase_end(token):
+    """The last word of the noun phrase headed by ``token``: its modifiers and 'of' phrases, not what the
+    clause says after it ('the headquarters of the brigade | with rockets', '| in Usulutan')."""
+    last = token
+    for child in token.children:
+        if child.i < token.i:
+            continue
+        if child.dep_ in ("compound", "amod", "nmod", "nummod", "poss", "case"):
+            last = max(last, _phrase_end(child), key=lambda t: t.i)
+        elif child.dep_ == "prep" and child.lower_ == "of" and (pobj := _pobj(child)) is not None:
+            last = max(last, _phrase_end(pobj), key=lambda t: t.i)
+        else:
+            break
+    return last
 
 
 def find_targets_and_weapons(span, exclude: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -741,7 +1001,9 @@ def find_targets_and_weapons(span, exclude: list[tuple[int, int]]) -> tuple[list
         return any(s <= start and end <= e for s, e in exclude)
 
     for tok in span:
-        if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "VERB" and tok.lower_ in weapons_lex):
+        # The tagger sometimes calls a weapon noun a verb or an adverb ('used dynamite to ...'): its
+        # dependency still says it is a noun phrase.
+        if tok.pos_ not in ("NOUN", "PROPN") and not (tok.lower_ in weapons_lex and (tok.pos_ == "VERB" or tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos"))):
             continue
         if tok.dep_ == "compound" and tok.head.lower_ not in _WEAPON_EVENT_HEADS:
             continue
@@ -749,6 +1011,12 @@ def find_targets_and_weapons(span, exclude: list[tuple[int, int]]) -> tuple[list
         compound_start = _modifier_start(tok, ("compound",))
         weapon_from = _lexicon_hit(doc, compound_start, tok, weapons_lex)
         if weapon_from is not None:
+            # Written with its compounds ('dynamite charge', 'car bomb'); a charge or device also with what
+            # kind it is ('explosive charges', 'incendiary device').
+            while weapon_from > 0 and doc[weapon_from - 1].head.i in range(weapon_from, tok.i + 1) and (
+                doc[weapon_from - 1].lower_ in weapons_lex or doc[weapon_from - 1].lower_ in _WEAPON_KINDS
+            ):
+                weapon_from -= 1
             start, end = doc[weapon_from].idx, tok.idx + len(tok)
             if not inside(start, end) and (start, end) not in weapons:
                 weapons.append((start, end))
@@ -779,7 +1047,8 @@ def find_targets_and_weapons(span, exclude: list[tuple[int, int]]) -> tuple[list
         last = tok
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None and low in _CONTAINER_TARGETS and (owner := _pobj(of)) is not None and owner.ent_type_ not in ("GPE", "LOC", "DATE"):
-            last = owner.right_edge if owner.right_edge.i - tok.i <= 8 else owner  # "the headquarters of the Liberal Party"
+            end = _phrase_end(owner)
+            last = end if end.i - tok.i <= 8 else owner  # "the headquarters of the Liberal Party"
         start, end = doc[first].idx, last.idx + len(last)
         if not inside(start, end) and (start, end) not in targets:
             targets.append((start, end))
@@ -916,28 +1185,76 @@ def fill_arguments(article: Article, event: Event, clause: Span, options: Option
         article.warnings.append(f"event {event.event_id}: arguments not filled ({type(exc).__name__}: {exc})")
 
 
+def _read_clause(article: Article, doc, event: Event, clause: Span, options: Options, hint: str | None):
+    """One clause of an event read on its parse: (view, span, offset, trigger, roles), or None when the
+    clause is outside the text. ``view`` is the doc the clause is read from and ``offset`` where it starts
+    in the article (non-zero for a re-parsed all-capitals sentence)."""
+    text = article.text
+    span = doc.char_span(clause.start, min(clause.end, len(doc_text(doc))), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    view, span, offset = _view(doc, span, options)
+    # The nlp stage may itself have parsed a re-cased copy (all-capitals copy): words are then
+    # taken from the article's text, not from the parse.
+    if view is not doc or doc_text(doc) != text:
+        view.user_data["cw_written"] = text[offset : offset + len(doc_text(view))]
+    trigger = _trigger_token(view, _shifted_event(event, offset), span)
+    roles = find_actors(trigger, hint)
+    if event.event_type in VIOLENT_TYPES:
+        if roles.actor1 is None:
+            roles.actor1 = responsible_party(trigger.sent, hint)
+        elif roles.actor1_guessed:
+            # A claim or blame in the sentence itself beats a guess from another verb's subject
+            # ('in a new action attributed to the drug rings, a bomb destroyed a school, authorities said').
+            claimed = _claimant(trigger.sent, hint)
+            if claimed is not None:
+                roles.actor1, roles.assoc1 = claimed, []
+    _drop_things(roles)
+    return view, span, offset, trigger, roles
+
+
+# An event merged from several mentions is read from each of them, at most this many beyond the first.
+_MAX_OTHER_CLAUSES = 4
+
+
+def _other_clauses(article: Article, doc, event: Event, first: Span, options: Options, hint: str | None, offset: int):
+    """The event's other mentions (its further 'event' evidence spans), each read as its own clause: their
+    actors, targets and weapons, with spans moved into the coordinates of the first clause's parse."""
+    out = []
+    clauses = [e for e in event.evidence if e.field == "event" and (e.start, e.end) != (first.start, first.end)]
+    for ev in clauses[:_MAX_OTHER_CLAUSES]:
+        read = _read_clause(article, doc, event, Span(start=ev.start, end=ev.end, text=ev.text), options, hint)
+        if read is None:
+            continue
+        view, span, other_offset, other_trigger, roles = read
+        _add_victims(roles, named_victims(other_trigger, english_words(options.spacy_model), hint, span))
+        delta = other_offset - offset
+        if delta:
+            def moved(slot):
+                return None if slot is None else dataclasses.replace(slot, start=slot.start + delta, end=slot.end + delta, resolved_from=None)
+
+            roles = ActorRoles(moved(roles.actor1), moved(roles.actor2), [moved(s) for s in roles.assoc1], [moved(s) for s in roles.assoc2])
+        actor_spans = [(s.start - delta, s.end - delta) for s in (roles.actor1, roles.actor2, *roles.assoc1, *roles.assoc2) if s is not None]
+        targets, weapons = find_targets_and_weapons(span, actor_spans)
+        out.append((roles, [(a + delta, b + delta) for a, b in targets], [(a + delta, b + delta) for a, b in weapons]))
+    return out
+
+
 def _fill_arguments(article: Article, event: Event, clause: Span, options: Options) -> None:
     from ..nlp import load_spacy
 
     doc = _doc_for(article, options)
-    span = doc.char_span(clause.start, min(clause.end, len(doc_text(doc))), alignment_mode="expand")
-    if span is None or len(span) == 0:
-        article.warnings.append(f"event {event.event_id}: clause {clause.start}-{clause.end} is outside the text; arguments left empty")
-        return
     text = article.text
     hint = article_country(article)
-    view, span, offset = _view(doc, span, options)
-    # The nlp stage may itself have parsed a re-cased copy (all-capitals copy): words are then
-    # taken from the article's text, not from the parse.
+    read = _read_clause(article, doc, event, clause, options, hint)
+    if read is None:
+        article.warnings.append(f"event {event.event_id}: clause {clause.start}-{clause.end} is outside the text; arguments left empty")
+        return
+    view, span, offset, trigger, roles = read
     recased = view is not doc or doc_text(doc) != text
-    if recased:
-        view.user_data["cw_written"] = text[offset : offset + len(doc_text(view))]
-    trigger = _trigger_token(view, _shifted_event(event, offset), span)
+    words = english_words(options.spacy_model)
 
     # Compute everything, then write.
-    roles = find_actors(trigger, hint)
-    if roles.actor1 is None and event.event_type in VIOLENT_TYPES:
-        roles.actor1 = responsible_party(trigger.sent, hint)
     fatalities = find_fatalities(view, span.start_char, span.end_char, trigger_ids=frozenset({trigger.i}), nlp=load_spacy(options.spacy_model))
 
     def resolve(token):
@@ -945,10 +1262,25 @@ def _fill_arguments(article: Article, event: Event, clause: Span, options: Optio
         return slot.match.name if slot is not None and slot.match is not None else None
 
     attribution = find_attribution(view, span.start_char, span.end_char, resolve=resolve)
-    _drop_things(roles)
     _name_the_victim(roles)
+    _add_victims(roles, named_victims(trigger, words, hint, span))
     actor_spans = [(slot.start, slot.end) for slot in (roles.actor1, roles.actor2, *roles.assoc1, *roles.assoc2) if slot is not None]
     target_spans, weapon_spans = find_targets_and_weapons(span, actor_spans)
+    # The other mentions of a merged event fill what the first one leaves empty, and add what was hit
+    # and with what ('a bomb exploded at the embassy ... the device was made of 5 kg of dynamite').
+    for other, other_targets, other_weapons in _other_clauses(article, doc, event, clause, options, hint, offset):
+        if roles.actor1 is None and other.actor1 is not None:
+            roles.actor1, roles.assoc1 = other.actor1, other.assoc1
+        if roles.actor2 is None and other.actor2 is not None:
+            roles.actor2, roles.assoc2 = other.actor2, list(other.assoc2)
+        elif other.actor2 is not None:
+            _add_victims(roles, [s for s in (other.actor2, *other.assoc2) if s.match is not None and s.match.method == "victim:name"])
+        for spans, more in ((target_spans, other_targets), (weapon_spans, other_weapons)):
+            seen_words = {text[a + offset : b + offset].lower() for a, b in spans}
+            for a, b in more:
+                if text[a + offset : b + offset].lower() not in seen_words:
+                    spans.append((a, b))
+                    seen_words.add(text[a + offset : b + offset].lower())
 
     evidence = [e for e in event.evidence if e.field not in ARGUMENT_FIELDS]
     event.actor1 = event.actor2 = None
@@ -972,12 +1304,16 @@ def _fill_arguments(article: Article, event: Event, clause: Span, options: Optio
         event.actor1 = put(roles.actor1, "actor1")
     if roles.actor2 is not None:
         event.actor2 = put(roles.actor2, "actor2")
-    seen = {a.name for a in (event.actor1, event.actor2) if a is not None}
+    # One actor per name; people named as victims ('Civilians') are told apart by what the text calls them.
+    def key(slot: ActorSlot) -> str:
+        return slot.text.lower() if slot.match.method == "victim:name" else slot.match.name
+
+    seen = {key(slot) for slot in (roles.actor1, roles.actor2) if slot is not None}
     for slots, target, field_name in ((roles.assoc1, event.assoc_actor1, "assoc_actor1"), (roles.assoc2, event.assoc_actor2, "assoc_actor2")):
         for slot in slots:
-            if slot.match.name in seen:
+            if key(slot) in seen:
                 continue
-            seen.add(slot.match.name)
+            seen.add(key(slot))
             target.append(put(slot, field_name))
 
     cat1 = event.actor1.category if event.actor1 else None

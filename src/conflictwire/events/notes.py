@@ -44,7 +44,8 @@ _PHRASES = {
 
 
 def _names(first, partners) -> str | None:
-    names = [a.name for a in ([first] if first else []) + list(partners)]
+    # Several named victims are all 'Civilians': a summary names each group once.
+    names = list(dict.fromkeys(a.name for a in ([first] if first else []) + list(partners)))
     if not names:
         return None
     if len(names) == 1:
@@ -183,7 +184,7 @@ def render_explanation(article: Article) -> str:
             ("actor1", event.actor1),
             ("assoc_actor1", ", ".join(a.name for a in event.assoc_actor1) or None),
             ("actor2", event.actor2),
-            ("assoc_actor2", ", ".join(a.name for a in event.assoc_actor2) or None),
+            ("assoc_actor2", ", ".join(a.name if a.name != "Civilians" else f"{a.name} ({a.text})" for a in event.assoc_actor2) or None),
             ("interaction", event.interaction),
             ("civilian_targeting", event.civilian_targeting or None),
             ("target", ", ".join(event.targets) or None),
