@@ -47,7 +47,10 @@ def cross_validated_by_dataset(info: dict | None = None) -> dict[str, dict[str, 
     variant = events_variant_in_use(info)
     out: dict[str, dict[str, dict]] = {}
     for head, by_variant in (figures.get("heads") or {}).items():
-        for dataset, fig in (by_variant.get(variant) or {}).items():
+        # With the encoder, the stage averages the embedding and TF-IDF type heads (classify.load_model):
+        # the figures of that average are the ones that describe what runs.
+        chosen = by_variant.get(f"{variant}+tfidf") if variant == "emb" else None
+        for dataset, fig in (chosen or by_variant.get(variant) or {}).items():
             out.setdefault(dataset, {})[head] = fig
     # Sets used for training only (no cross-validated figure of their own), when the model lists them.
     for dataset in info.get("trained_on") or []:

@@ -184,11 +184,37 @@ def read_models(data: bytes) -> tuple[dict[str, dict[str, Head]], dict]:
 
 
 @functools.lru_cache(maxsize=1)
-def _installed_variants() -> dict[str, dict[str, Head]] | None:
+def _installed() -> tuple[dict[str, dict[str, Head]], dict] | None:
     path = resources.files("conflictwire.events").joinpath(MODEL_FILE)
     if not path.is_file():
         return None
-    return read_models(path.read_bytes())[0]
+    return read_models(path.read_bytes())
+
+
+def _installed_variants() -> dict[str, dict[str, Head]] | None:
+    installed = _installed()
+    return installed[0] if installed else None
+
+
+def apply_temperature(proba: np.ndarray, temperature: float) -> np.ndarray:
+    """Softmax(log p / T) along the last axis: the same ranking, sharper (T < 1) or flatter (T > 1)."""
+    if temperature == 1.0:
+        return proba
+    z = np.log(np.clip(proba, 1e-9, 1.0)) / temperature
+    z -= z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def type_temperatures() -> tuple[float, float]:
+    """(full, cheap): the temperatures of the type probabilities the full model gives (the average of
+    the embedding and TF-IDF heads when the encoder runs) and the TF-IDF heads alone give, fitted on
+    cross-validated predictions by ``train.py``; 1.0 (no change) when the model file has none."""
+    installed = _installed()
+    stored = (installed[1].get("type_temperature") or {}) if installed else {}
+    heads = load_model()
+    full = stored.get("emb", 1.0) if heads is not None and "type_tfidf" in heads else stored.get("tfidf", 1.0)
+    return float(full), float(stored.get("tfidf", 1.0))
 
 
 @functools.lru_cache(maxsize=1)
@@ -270,23 +296,65 @@ def _screened_probabilities(heads: dict[str, Head], texts, trigger_sets) -> dict
     cheap = load_cheap_model()
     unsure = list(range(len(texts)))
     out: dict[str, np.ndarray] = {}
+    full_t, cheap_t = type_temperatures()
     if cheap is not None and cheap["type"].classes == heads["type"].classes:
         screen = score_sentences(cheap, texts, trigger_sets)
         p_event = screen["event"][:, 1]
         sure = (screen["type"].max(axis=1) >= SCREEN_TYPE_SURE) & (
             (p_event <= SCREEN_EVENT_UNSURE[0]) | (p_event >= SCREEN_EVENT_UNSURE[1]))
-        out = {"type": screen["type"].copy(), "event": screen["event"].copy()}
+        out = {"type": screen["type"].copy(), "event": screen["event"].copy(),
+               "temperature": np.full(len(texts), cheap_t)}
         unsure = [i for i in range(len(texts)) if not sure[i]]
     if unsure:
         full = score_sentences(heads, [texts[i] for i in unsure], [trigger_sets[i] for i in unsure])
         if "type_tfidf" in full and heads["type_tfidf"].classes == heads["type"].classes:
             full["type"] = (full["type"] + full.pop("type_tfidf")) / 2
         if not out:
+            full["temperature"] = np.full(len(texts), full_t)
             return full
         out["type"][unsure] = full["type"]
+        out["temperature"][unsure] = full_t
         if "event" in full:
             out["event"][unsure] = full["event"]
     return out
+
+
+def text_trigger_votes(article) -> list[tuple[str, float]]:
+    """The lexicon's votes over every sentence of a parsed article: what the type head saw in training
+    for a whole snippet (``train.build_examples``)."""
+    from .detect import find_triggers
+
+    doc = article._doc
+    votes: list[tuple[str, float]] = []
+    if doc is None:
+        return votes
+    for s in article.sentences:
+        sent = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if sent is not None:
+            votes += [(rule.sub_event_type, rule.weight) for rule, _ in find_triggers(sent)]
+    return votes
+
+
+def read_text(article) -> tuple[str, float] | None:
+    """The type head's reading of a whole short text (a headline or a news snippet): its best class and
+    that class's probability, or None when no model is installed or the text is empty.
+
+    The class is an ACLED sub-event type, or ``other:<CASE 2021 label>`` (DIPLO, ATTRIB, ORG_CRIME,
+    NATURAL_DISASTER, MAN_MADE_DISASTER) for text that reports no ACLED event. Unlike the events stage,
+    this reads the text as one unit and never says "no event": it is the answer to a snippet-typing
+    task (CASE 2021 task 2), not a detection decision. The article must have sentences and a Doc.
+    """
+    heads = load_model()
+    text = article.text
+    if heads is None or "type" not in heads or not text.strip():
+        return None
+    probs = score_sentences(heads, [text], [text_trigger_votes(article)])
+    p_type = probs["type"][0]
+    if "type_tfidf" in probs and heads["type_tfidf"].classes == heads["type"].classes:
+        p_type = (p_type + probs["type_tfidf"][0]) / 2
+    p_type = apply_temperature(p_type, type_temperatures()[0])
+    best = int(np.argmax(p_type))
+    return heads["type"].classes[best], round(float(p_type[best]), 3)
 
 
 def rescore(article, candidates):
@@ -348,6 +416,8 @@ def rescore(article, candidates):
                 best, label = j, lexical
         cand.sub_event_type = label
         p_event = float(probs["event"][i, 1]) if "event" in probs else 1.0
-        cand.confidence = round(float(p_event * p_type[best]), 3)
+        # The rules above compare the heads' own probabilities; the confidence uses calibrated ones.
+        p_label = apply_temperature(p_type, float(probs["temperature"][i]))[best]
+        cand.confidence = round(float(p_event * p_label), 3)
         kept.append(cand)
     return kept

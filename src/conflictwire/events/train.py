@@ -309,17 +309,108 @@ def platt(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return float(lr.coef_[0, 0]), float(lr.intercept_[0])
 
 
+ECE_BINS = 10
+
+
+def expected_calibration_error(confidence: np.ndarray, correct: np.ndarray, bins: int = ECE_BINS) -> float:
+    """Mean |accuracy - confidence| over equal-width confidence bins, weighted by each bin's share."""
+    confidence = np.asarray(confidence, dtype=np.float64)
+    correct = np.asarray(correct, dtype=np.float64)
+    if not len(confidence):
+        return 0.0
+    which = np.minimum((confidence * bins).astype(int), bins - 1)
+    total = 0.0
+    for b in range(bins):
+        in_bin = which == b
+        if in_bin.any():
+            total += in_bin.sum() * abs(correct[in_bin].mean() - confidence[in_bin].mean())
+    return total / len(confidence)
+
+
+def calibrated_out_of_fold(scores: np.ndarray, y: np.ndarray, groups: list[str]) -> np.ndarray:
+    """Platt-scaled binary scores where each fold's scaling was fitted on the other folds only, so the
+    calibration error measured on them is not flattered by fitting on what it scores."""
+    from sklearn.model_selection import GroupKFold
+
+    out = np.zeros(len(scores))
+    if len(set(y.tolist())) < 2 or len(set(groups)) < FOLDS:
+        return scores.astype(np.float64)
+    for train_pos, test_pos in GroupKFold(n_splits=FOLDS).split(scores, groups=groups):
+        if len(set(y[train_pos].tolist())) < 2:
+            out[test_pos] = scores[test_pos]
+            continue
+        a, b = platt(scores[train_pos], y[train_pos])
+        z = np.log(np.clip(scores[test_pos], 1e-6, 1 - 1e-6) / np.clip(1 - scores[test_pos], 1e-6, 1))
+        out[test_pos] = 1.0 / (1.0 + np.exp(-(a * z + b)))
+    return out
+
+
+# Temperatures tried for the type probabilities (a grid: the same data always gives the same choice).
+TEMPERATURES = tuple(round(0.25 + 0.05 * k, 2) for k in range(56))  # 0.25 .. 3.0
+
+
+def fit_temperature(proba: np.ndarray, gold_idx: np.ndarray) -> float:
+    """The temperature T whose softmax(log p / T) has the least log-loss on these probabilities: T < 1
+    sharpens probabilities that are too flat (the average of two heads is), T > 1 softens."""
+    from .classify import apply_temperature
+
+    best, best_loss = 1.0, math.inf
+    rows = np.arange(len(gold_idx))
+    for t in TEMPERATURES:
+        q = apply_temperature(proba, t)
+        loss = float(-np.mean(np.log(np.clip(q[rows, gold_idx], 1e-12, 1.0))))
+        if loss < best_loss - 1e-12:
+            best, best_loss = t, loss
+    return best
+
+
+def temperature_out_of_fold(proba: np.ndarray, gold_idx: np.ndarray, groups: list[str]) -> np.ndarray:
+    """Probabilities scaled by a temperature fitted on the other folds only (grouped by document)."""
+    from sklearn.model_selection import GroupKFold
+
+    from .classify import apply_temperature
+
+    out = proba.astype(np.float64).copy()
+    if len(set(groups)) < FOLDS:
+        return out
+    for train_pos, test_pos in GroupKFold(n_splits=FOLDS).split(proba, groups=groups):
+        out[test_pos] = apply_temperature(proba[test_pos], fit_temperature(proba[train_pos], gold_idx[train_pos]))
+    return out
+
+
+def calibrate_type(ex: Examples, oof: np.ndarray, idx: list[int], fig: dict) -> float:
+    """The type probabilities' temperature, fitted on all cross-validated predictions; adds to ``fig``
+    (per gold set) the calibration error after a temperature fitted by cross-fitting."""
+    classes = sorted(set(ex.labels))
+    gold_idx = np.array([classes.index(ex.labels[i]) for i in idx])
+    scaled = temperature_out_of_fold(oof, gold_idx, [ex.groups[i] for i in idx])
+    correct = scaled.argmax(axis=1) == gold_idx
+    for source in fig:
+        sel = [k for k, i in enumerate(idx) if ex.sources[i] == source]
+        fig[source]["ece_after_temperature"] = round(expected_calibration_error(scaled[sel].max(axis=1), correct[sel]), 4)
+    return fit_temperature(oof, gold_idx)
+
+
 def report(name: str, ex: Examples, oof: np.ndarray, idx: list[int]) -> dict:
+    """Per gold set: accuracy and F1s of the out-of-fold predictions, and their calibration error
+    (``ece``: of the top class's probability for multi-class heads; of P(event), Platt-scaled by
+    cross-fitting as the stage scales it, for the binary head)."""
     from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
 
     classes = sorted(set(ex.labels))
     gold = [ex.labels[i] for i in idx]
     pred = [classes[j] for j in oof.argmax(axis=1)]
+    if len(classes) == 2:
+        y = np.array([g == classes[1] for g in gold])
+        p1 = calibrated_out_of_fold(oof[:, 1], y, [ex.groups[i] for i in idx])
+        confidence, correct = np.where(p1 >= 0.5, p1, 1 - p1), (p1 >= 0.5) == y
+    else:
+        confidence, correct = oof.max(axis=1), np.array([g == p for g, p in zip(gold, pred)])
     out = {}
     for source in sorted({ex.sources[i] for i in idx}):
         sel = [k for k, i in enumerate(idx) if ex.sources[i] == source]
         g, p = [gold[k] for k in sel], [pred[k] for k in sel]
-        fig = {"n": len(sel), "accuracy": accuracy_score(g, p)}
+        fig = {"n": len(sel), "accuracy": accuracy_score(g, p), "ece": expected_calibration_error(confidence[sel], correct[sel])}
         if name == "event":
             fig["f1"] = f1_score(g, p, pos_label="1", zero_division=0)
             if len(set(g)) == 2:
@@ -366,6 +457,9 @@ def _train(gold, out, use_encoder, cross_validate_heads, exclude, parsed, log) -
     figures: dict = {"cross_validated": True, "folds": FOLDS, "grouped_by": "document", "seed": SEED, "heads": {}}
     models: dict[str, dict] = {v: {} for v in variants}
     oofs: dict[tuple[str, str], tuple[np.ndarray, list[int]]] = {}
+    # Per variant in use, the temperature of the type probabilities the stage reads ("emb": the average
+    # of the embedding and TF-IDF heads; "tfidf": the TF-IDF head alone), fitted on cross-validated ones.
+    temperatures: dict[str, float] = {}
     for name, ex in examples.items():
         if len(set(ex.labels)) < 2 or sum(ex.scored) < FOLDS:
             log(f"{name}: not enough gold examples, skipped")
@@ -383,15 +477,20 @@ def _train(gold, out, use_encoder, cross_validate_heads, exclude, parsed, log) -
                 if len(head.classes) == 2:
                     y = np.array([ex.labels[i] == head.classes[1] for i in idx])
                     head.calibration = platt(oof[:, sorted(set(ex.labels)).index(head.classes[1])], y)
+                elif name == "type" and vname == "tfidf":
+                    temperatures["tfidf"] = calibrate_type(ex, oof, idx, fig)
+                    log(f"type [tfidf] temperature {temperatures['tfidf']}: {json.dumps(fig)}")
             models[vname][name] = head
         if ("type", "emb") in oofs and name == "type":
             # The stage averages the two type heads when the encoder runs: score that average too.
             (a, idx), (b, _) = oofs[("type", "emb")], oofs[("type", "tfidf")]
             fig = report(name, ex, (a + b) / 2, idx)
+            temperatures["emb"] = calibrate_type(ex, (a + b) / 2, idx, fig)
             figures["heads"]["type"]["emb+tfidf"] = fig
             log(f"type [emb+tfidf] cross-validated: {json.dumps(fig)}")
     if out is not None:
         heads = [h for h in examples if any(h in m for m in models.values())]
-        save_models(out, models, {"variants": variants, "heads": heads, "figures": figures})
+        save_models(out, models, {"variants": variants, "heads": heads, "figures": figures,
+                                  "type_temperature": temperatures})
         log(f"model written to {out}")
     return figures
