@@ -738,3 +738,64 @@ def test_evaluate_ipe_security_measures_are_police_action(evidence, any_action):
     labels = ipe_labels_of(view, evidence)
     assert ("ANY_ACTION" in labels) is any_action
     assert not labels & {"KILL", "FORCE", "ARREST"}
+
+
+@pytest.mark.parametrize(
+    "text, word, reason",
+    [
+        # victims of acts told elsewhere (or a class of them), not an act
+        ("Most of those killed in similar attacks this year were farmers, according to monitors.", "killed", "background:victims-those-of"),
+        ("The wounded were treated at a clinic run by an aid group.", "wounded", "background:victims-the"),
+        # a trend, a long campaign, a spell counted from the start of the year
+        ("Attacks on villages in the district have increased this year.", "Attacks", "background:trend"),
+        ("The country has battled to contain armed groups despite repeated military operations.", "battled", "background:campaign"),
+        ("Protests over fuel prices have spread across the country since the start of the year.", "Protests", "history:since"),
+        # avoiding a kind of act, condemning an act told elsewhere
+        ("A researcher said armed groups had adapted their tactics to avoid air strikes.", "strikes", "background:generic-object"),
+        ("The president's office denounced the attack and promised that those responsible would be found.", "attack", "opinion:denounce"),
+    ],
+)
+def test_events_read_status_victims_trends_and_campaigns(text, word, reason):
+    from conflictwire.events.modality import read_status
+    from conflictwire.nlp import load_spacy
+
+    doc = load_spacy()(text)
+    trigger = next(t for t in doc if t.text == word)
+    status = read_status(trigger, doc[:])
+    assert (status.modality, status.reason) == (None, reason)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a day makes the same shapes reports of acts
+        ("Clashes have intensified in the port city since Monday.", "Clashes"),
+        ("Troops have fought on Tuesday to contain the rebel advance near the lake.", "fought"),
+        ("Rebels have killed 12 villagers near the border, the army said.", "killed"),
+    ],
+)
+def test_events_read_status_dated_trends_and_campaigns_stay_events(text, word):
+    from conflictwire.events.modality import read_status
+    from conflictwire.nlp import load_spacy
+
+    doc = load_spacy()(text)
+    trigger = next(t for t in doc if t.text == word)
+    assert read_status(trigger, trigger.sent).is_event
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type",
+    [
+        # an armed target makes "struck" a clash without an air word; "took ... captive" an abduction
+        ("Government forces said they struck rebel fighters near the river crossing on Wednesday.", "Armed clash"),
+        ("Gunmen took 20 villagers captive near the market yesterday, a security source said.", "Abduction/forced disappearance"),
+    ],
+)
+def test_events_struck_fighters_and_taken_captive_are_detected(pipeline, text, sub_event_type):
+    events = pipeline(Article(id="c1", raw_text=text, published="2024-05-02")).events
+    assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
+def test_events_vigilante_groups_forming_is_no_mob_violence(pipeline):
+    text = "Local vigilante groups have formed in some villages."
+    assert pipeline(Article(id="v1", raw_text=text)).events == []

@@ -20,7 +20,7 @@ UNCERTAIN_LEMMAS = {"suspect", "believe", "appear", "seem", "unconfirmed", "rumo
 PLAN_LEMMAS = {"plan", "announce", "call", "schedule", "intend", "organise", "organize", "vow", "prepare", "threaten", "pledge", "decide"}
 WARNING_LEMMAS = {"warn", "fear", "caution", "worry", "risk", "concern", "alarm"}
 FORECAST_LEMMAS = {"expect", "predict", "forecast", "anticipate", "project", "likely", "poised"}
-OPINION_LEMMAS = {"urge", "demand", "condemn", "oppose", "argue", "insist", "hope", "want", "need", "wish", "criticise", "criticize", "appeal", "plead", "ask"}
+OPINION_LEMMAS = {"urge", "demand", "condemn", "denounce", "decry", "deplore", "oppose", "argue", "insist", "hope", "want", "need", "wish", "criticise", "criticize", "appeal", "plead", "ask"}
 # Words that make the clause's own verb hypothetical or obligatory.
 HYPOTHETICAL_MARKERS = {"if", "unless", "whether", "lest"}
 OBLIGATION_MODALS = {"must", "should", "ought", "shall"}
@@ -108,6 +108,11 @@ def _condition(verb) -> str | None:
     return None
 
 
+# Words of a date that make a "since ..." spell long: "since the start of the year", "since January".
+LONG_SPELL_WORDS = {"year", "years", "month", "months", "decade", "decades", "january", "february", "march",
+                    "april", "june", "july", "august", "september", "october", "november", "december"}
+
+
 def _cumulative(chain) -> str | None:
     """A running total: a present-perfect verb over the trigger counted 'since' something or 'as of' a day."""
     for tok in chain[:3]:
@@ -124,7 +129,7 @@ def _cumulative(chain) -> str | None:
             if child.lower_ == "since" and child.dep_ == "prep":
                 # "since 1984", "since the war began" count a long period; "since Monday" one recent spell.
                 days = [t for t in child.subtree if t.ent_type_ in ("DATE", "TIME")]
-                if not days or any(YEAR.fullmatch(t.text) for t in days):
+                if not days or any(YEAR.fullmatch(t.text) or t.lower_ in LONG_SPELL_WORDS for t in days):
                     return "since"
             if child.dep_ == "advcl" and any(g.lower_ == "since" and g.dep_ == "mark" for g in child.children):
                 return "since"
@@ -190,8 +195,52 @@ def _aspect(verb) -> str | None:
     return None
 
 
+# Verbs that tell how a kind of act changes over time: "attacks have increased this year", "protests have
+# spread across the country since January". A trend, not an act with a place and a day.
+TREND_LEMMAS = {"increase", "grow", "spread", "intensify", "escalate", "rise", "surge", "mount", "multiply",
+                "decline", "decrease", "drop", "fall", "subside", "worsen", "become", "continue"}
+# What a long campaign is waged to do: "has battled to contain armed groups", "has struggled to curb".
+CAMPAIGN_AIMS = {"contain", "curb", "stem", "end", "defeat", "quell", "control", "tackle", "suppress", "crush",
+                 "rein", "eradicate", "combat", "counter"}
+PERIOD_WORDS = re.compile(r"\b(?:years?|months?|decades?|weeks?|recent|past|since|season)\b", re.I)
+
+
+def _names_a_day(sentence) -> bool:
+    """A date or time of the sentence names a day or an hour, not a period ('on Monday', 'last night')."""
+    return any(e.label_ in ("DATE", "TIME") and not PERIOD_WORDS.search(e.text) for e in sentence.ents)
+# "Most of those killed", "many of the people arrested": the victims of acts told elsewhere, or a class.
+VICTIM_HEADS = {"those", "people", "ones", "others"}
+VICTIM_NOUNS = {"wounded", "dead", "injured", "killed", "missing", "deceased"}
+
+
+def _victims_reference(trigger) -> str | None:
+    """The trigger names victims, not an act: 'most of those killed were farmers', 'the wounded were
+    treated at a clinic'. The act is told elsewhere in the article (or is a class of acts)."""
+    if trigger.dep_ == "acl" and trigger.head.lower_ in VICTIM_HEADS:
+        of = trigger.head.head
+        if trigger.head.dep_ == "pobj" and of.lower_ == "of" and (of.head.lower_ in QUANTIFIERS | {"half", "majority", "none", "few"}
+                                                                 or of.head.like_num):
+            return "those-of"
+    # "The wounded were treated": a participle used as a noun (the tagger may call it a verb).
+    if trigger.lower_ in VICTIM_NOUNS and trigger.dep_ in ("nsubj", "nsubjpass"):
+        dets = [c for c in trigger.children if c.dep_ == "det"]
+        if dets and dets[0].lower_ == "the" and not any(c.like_num or c.dep_ == "nummod" for c in trigger.children):
+            return "the"
+    return None
+
+
 def _background(trigger, chain, sentence) -> str | None:
     """The cue that makes the clause background (a habit, a long campaign, a state reached over years), or None."""
+    # A bare plural act noun as what a practice is meant to avoid: "adapting to avoid air strikes".
+    if trigger.tag_ == "NNS" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in AVOIDANCE_LEMMAS:
+        if not any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children):
+            if not any(t.ent_type_ in GENERIC_PLURAL_ANCHORS for t in trigger.subtree):
+                return "generic-object"
+    # A kind of act as the subject of a change over time, in the perfect: "attacks have increased".
+    if not _names_a_day(sentence) and trigger.tag_ in ("NNS", "NNPS") and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in TREND_LEMMAS:
+        if _aspect(trigger.head) == "perfect" and not any(c.dep_ in ("det", "nummod", "poss") and c.lower_ not in ("the",)
+                                                          for c in trigger.children):
+            return "trend"
     for anc in trigger.ancestors:
         if anc.dep_ == "prep" and anc.lower_ == "of" and anc.head.lemma_.lower() in RECORD_NOUNS:
             return "record-of"
@@ -218,11 +267,14 @@ def _background(trigger, chain, sentence) -> str | None:
             target = next((g for g in inner.children if g.dep_ == "pobj"), None) if inner is not None else None
             if target is not None and target.tag_ == "NNS" and any(c.lower_ in QUANTIFIERS for c in target.children):
                 return "most"
-    # A bare plural act noun as what a changing practice is meant to avoid: "adapting to avoid air strikes".
-    if trigger.tag_ == "NNS" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in AVOIDANCE_LEMMAS:
-        if not any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children):
-            if not any(t.ent_type_ in GENERIC_PLURAL_ANCHORS for t in trigger.subtree):
-                return "generic-object"
+    if _names_a_day(sentence):
+        return None  # "clashes have intensified since Monday", "troops have fought on Tuesday to ..."
+    # A campaign waged over time: "has battled to contain armed groups despite repeated operations".
+    if trigger.pos_ == "VERB" and _aspect(trigger) == "perfect" and any(
+        c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in CAMPAIGN_AIMS
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in trigger.children
+    ):
+        return "campaign"
     return None
 
 
@@ -416,6 +468,9 @@ def read_status(trigger, sentence, published: date | None = None) -> Status:
         if prep is not None and prep.lower_ in COURT_PREPOSITIONS and prep.head.lemma_.lower() in COURT_LEMMAS:
             return Status(None, f"background:court-{prep.head.lemma_.lower()}")
 
+    victims = _victims_reference(trigger)
+    if victims:
+        return Status(None, f"background:victims-{victims}")
     aftermath = _aftermath_reference(trigger, sentence)
     if aftermath:
         return Status(None, f"history:aftermath-{aftermath}")
