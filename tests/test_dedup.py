@@ -385,3 +385,38 @@ def test_dedup_compare_events_joins_only_reports_of_one_modality_kind(a_modality
     assert (dedup.compare_events(a, b) is not None) is merges
     clusters, _ = dedup.cluster_events([a, b])
     assert (clusters == [[0, 1]]) is merges
+
+
+def _state(name: str, country: str):
+    from conflictwire.schema import Actor
+
+    return Actor(text=name, name=name, category="state forces", country=country)
+
+
+def _group(name: str):
+    from conflictwire.schema import Actor
+
+    return Actor(text=name, name=name, category="rebel group")
+
+
+@pytest.mark.parametrize("a_actors, b_actors, merges", [
+    # "security forces" in one report, "the police" in the next: the state of one country.
+    ((_state("Military Forces of Norland", "NL"), None), (_state("Police Forces of Norland", "NL"), None), True),
+    ((_state("Military Forces of Norland", "NL"), _group("Western Front")),
+     (_state("Police Forces of Norland", "NL"), _group("Western Front")), True),
+    # Another country's forces, or another named group on both sides: other events.
+    ((_state("Military Forces of Norland", "NL"), None), (_state("Police Forces of Sudland", "SL"), None), False),
+    ((_state("Military Forces of Norland", "NL"), _group("Western Front")),
+     (_state("Police Forces of Norland", "NL"), _group("Eastern Brigade")), False),
+])
+def test_dedup_two_branches_of_one_state_do_not_contradict(a_actors, b_actors, merges):
+    a = build_event("a1", **SAME).model_copy(update={"actor1": a_actors[0], "actor2": a_actors[1]})
+    b = build_event("a2", **SAME).model_copy(update={"actor1": b_actors[0], "actor2": b_actors[1]})
+    reasons = dedup.compare_events(a, b)
+    assert (reasons is not None) is merges
+    if merges and a_actors[1] is None:
+        assert "state forces of one country (NL)" in reasons
+    # Not a shared actor: another type of the family still needs a shared name or a close toll.
+    c = b.model_copy(update={"event_type": "Violence against civilians", "sub_event_type": "Attack", "fatalities": 40})
+    if a_actors[1] is None:
+        assert dedup.compare_events(a, c) is None

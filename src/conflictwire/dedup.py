@@ -331,7 +331,28 @@ def compare_actors(a: Event, b: Event, similarity: float) -> str | None:
     # shared actor either: two types of one family still need a shared name or a close toll.
     if not identified_actor_names(a) or not identified_actor_names(b):
         return "no identified actor in one report"
+    # One report's "security forces" (Military Forces of X) are the next one's police (Police Forces of
+    # X) or "the government": the state of one country on both sides, and no other group named by both
+    # reports that differs. Not a shared actor for two types of one family either.
+    states = _state_countries(a) & _state_countries(b)
+    if states:
+        others_a = {n for n in identified_actor_names(a) if n not in _state_names(a)}
+        others_b = {n for n in identified_actor_names(b) if n not in _state_names(b)}
+        if not (others_a and others_b) or others_a & others_b:
+            return f"state forces of one country ({sorted(states)[0]})"
     return None
+
+
+def _state_actors(event: Event) -> list[Actor]:
+    return [x for x in actors_of(event) if x.category == "state forces" and x.country]
+
+
+def _state_countries(event: Event) -> set[str]:
+    return {x.country.upper() for x in _state_actors(event)}
+
+
+def _state_names(event: Event) -> set[str]:
+    return {normalise_actor_name(x.name or x.text) for x in _state_actors(event)}
 
 
 def compare_fatalities(a: Event, b: Event) -> str | None:
