@@ -5,6 +5,11 @@
     .venv/bin/python benchmarks/bench_store.py --postgres-url postgresql://...  # an existing server
     .venv/bin/python benchmarks/bench_store.py --ucdp-gold ../shared/gold/ucdp_ged_headlines/dev.jsonl
 
+``--ucdp-events EVENTS.jsonl`` runs the same check on the pipeline's own events: extract them first with
+``conflictwire extract ../shared/gold/ucdp_ged_headlines/dev.jsonl -f jsonl > EVENTS.jsonl`` (each record is
+one article; copy ``meta.source_office`` to a ``source`` field first to give the outlet, as the evaluator
+does), then every cluster that joins two articles' events is a false merge.
+
 ``--ucdp-gold`` checks event merging against real event data instead: every UCDP GED record is a
 distinct event (one source each), so any two that the merge rules join are a false merge by UCDP's
 definition. It builds Event records from the gold fields only (type of violence, dyad sides, place,
@@ -162,6 +167,24 @@ def ucdp_false_merges(path: Path) -> None:
         }))
 
 
+def predicted_false_merges(path: Path) -> None:
+    """The same check on the pipeline's own events: ``conflictwire extract GOLD.jsonl -f jsonl`` over a UCDP
+    GED split (one article per record, so every article is a distinct gold event): a cluster that joins
+    events of two articles is a false merge."""
+    from datetime import date as _date
+
+    from conflictwire.dedup import cluster_events
+
+    events = [Event.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    events.sort(key=lambda e: (e.event_date or _date.min, e.event_id))
+    articles = {e.article_id for e in events}
+    clusters, _ = cluster_events(events)
+    joined = [len({events[i].article_id for i in c}) for c in clusters]
+    falsely = sum(n for n in joined if n > 1)
+    print(json.dumps({"events": len(events), "articles": len(articles), "clusters_joining_articles": sum(1 for n in joined if n > 1),
+                      "articles_falsely_merged": falsely, "false_merge_rate": round(falsely / len(articles), 4) if articles else None}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=100_000)
@@ -170,9 +193,14 @@ def main() -> None:
     parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--save-sample", type=int, default=2000, help="articles stored one by one with save_article")
     parser.add_argument("--ucdp-gold", type=Path, help="check merge rules on distinct UCDP GED events instead")
+    parser.add_argument("--ucdp-events", type=Path,
+                        help="check merge rules on the events `conflictwire extract` found in a UCDP GED split (JSONL)")
     args = parser.parse_args()
     if args.ucdp_gold:
         ucdp_false_merges(args.ucdp_gold)
+        return
+    if args.ucdp_events:
+        predicted_false_merges(args.ucdp_events)
         return
 
     articles = generate(args.events)
