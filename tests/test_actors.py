@@ -169,7 +169,7 @@ def test_actors_muc_perpetrator_individual_or_organisation(text, individual, org
 
 @pytest.mark.parametrize(
     "text, victim",
-    [("SENATOR FEDERICO ESTRADA", "FEDERICO ESTRADA"), ("Jaime Pardo Leal", "Jaime Pardo Leal"), ("two peasants", None),
+    [("SENATOR TOMAS VILLAR", "TOMAS VILLAR"), ("Marta Solis Vega", "Marta Solis Vega"), ("two peasants", None),
      ("THE CIVILIANS", None), ("a police commander", None), ("the Iraqi army", None),
      ("LIBERAL LEADER JUAN CARLOS RUIZ", "JUAN CARLOS RUIZ"), ("U.S. citizen Mary Smith", "Mary Smith"), ("the supreme court", None)],
 )

@@ -226,7 +226,7 @@ def muc_perpetrator_fillers(text: str | None) -> tuple[str | None, str | None]:
 
 def muc_victim_filler(text: str | None) -> str | None:
     """Our actor2, as written, as a MUC-4 HUM TGT: NAME (the only victim slot GTT scores): the person's name
-    with titles and descriptions before it dropped ('Senator Estrada Velez' -> 'Estrada Velez'); None for a
+    with titles and descriptions before it dropped ('Senator Villar Solis' -> 'Villar Solis'); None for a
     description of people ('two peasants', 'the civilians'), which names nobody."""
     if not text or not text.strip():
         return None
@@ -238,7 +238,7 @@ def muc_victim_filler(text: str | None) -> str | None:
     if match is not None and match.method.split("+")[0] in ("alias", "contained", "fuzzy", "pattern", "country", "demonym"):
         return None
     tokens = re.findall(r"\S+", text)
-    # "Liberal leader Federico Estrada Velez", "U.S. citizen Scott Heyndal": the name follows the last role word.
+    # "Liberal leader Tomas Villar Solis", "U.S. citizen Mary Smith": the name follows the last role word.
     roles = [i for i, t in enumerate(tokens) if t.lower().strip(",.") in _PERSON_TITLES | _ROLE_NOUNS]
     if roles and roles[-1] < len(tokens) - 1:
         tokens = tokens[roles[-1] + 1 :]

@@ -24,7 +24,7 @@ each with an :class:`Evidence` span into ``article.text``:
   associated actor 2, written as the text writes the name. Names are spaCy's PERSON entities, or, in
   all-capitals wire copy parsed in lower case, runs of words that are no English word (the spaCy model's
   WordNet-based lemma lists) with the name-like words next to them, never a title or role
-  (``data/actor_titles.tsv``), a place ("San Vicente", "... province") or a thing ("the Cano Limon pipeline");
+  (``data/actor_titles.tsv``), a place ("San Vicente", "... province") or a thing ("the Rio Verde pipeline");
 - "the attack (was) carried out / staged / perpetrated by X (against Y)": X is actor 1 (and Y actor 2);
 - **an event merged from several mentions** is read from each of them: the first mention's clause gives the
   fields, the others fill what it leaves empty and add targets, weapons and named victims;
@@ -362,7 +362,7 @@ def _pobj(prep):
 
 def _victim_slot(token) -> ActorSlot | None:
     """A named person or a group of people the dictionary does not know, harmed in the event: ACLED codes
-    them as civilians unless the text says otherwise ('two U.S. missionaries', 'Jaime Pardo Leal')."""
+    them as civilians unless the text says otherwise ('two U.S. missionaries', 'Marta Solis Vega')."""
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG"):
         return None
     if token.pos_ == "NOUN" and token.tag_ not in ("NNS", "NNPS") and not any(c.dep_ in ("nummod", "det") for c in token.children):
@@ -621,19 +621,19 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
 
 # --- people harmed, by name ------------------------------------------------------------------------
 
-# Words that join the parts of a Spanish or Portuguese name ('Jaime de Jesus Valencia', 'Jose y Gomez').
+# Words that join the parts of a Spanish or Portuguese name ('Pablo de Jesus Mena', 'Jose y Gomez').
 _NAME_LINKS = {"de", "del", "la", "las", "los", "y", "da", "das", "do", "dos", "van", "von"}
 # Verbs and event nouns whose object, passive subject or 'of' phrase is the person harmed.
 _HARM_VERBS = _KILL_VERBS | {"die", "attack", "ambush", "target", "assault", "hit", "disappear", "hold", "seize"}
 _HARM_PREPS = {"of", "against", "on", "upon"}
 _NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SYM", "ADV", "INTJ"}
-# Last words of the names of places and of media ('Mariscal Caceres province', 'Radio Cadena network').
+# Last words of the names of places and of media ('Santa Rosa province', 'Radio Nueva network').
 _PLACE_NOUNS = {
     "province", "department", "municipality", "district", "region", "state", "city", "town", "village", "hamlet",
     "neighborhood", "neighbourhood", "street", "avenue", "highway", "road", "market", "square", "park", "river",
     "valley", "mountain", "volcano", "island", "radio", "television", "network", "newspaper", "daily", "agency",
 }
-# First words of Spanish and Portuguese place names ('San Salvador', 'Puerto Boyaca', 'Ciudad Bolivar').
+# First words of Spanish and Portuguese place names ('San Salvador', 'Puerto Nuevo', 'Ciudad Bolivar').
 _PLACE_NAME_STARTS = {"san", "santa", "santo", "sao", "puerto", "porto", "ciudad", "villa", "vila", "rio", "nueva", "nuevo", "cerro", "fort", "port", "mount", "lake"}
 _CALENDAR = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$")
 
@@ -642,7 +642,7 @@ _CALENDAR = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:januar
 def english_words(model: str) -> frozenset[str]:
     """Lower-case English words: the lemmatizer's word lists of the spaCy model (WordNet nouns, verbs,
     adjectives and adverbs with their irregular forms) and its stop words. A word of all-capitals copy
-    that is none of these is most likely part of a name ('OQUELI', 'JARAMILLO')."""
+    that is none of these is most likely part of a name ('VILLAR', 'SOLIS')."""
     from ..nlp import load_spacy
 
     nlp = load_spacy(model)
@@ -674,8 +674,8 @@ def _name_word(tok, words: frozenset[str], titles: frozenset[str]) -> bool:
 
 
 def _name_part(tok, titles: frozenset[str]) -> bool:
-    """A dictionary word that can still be part of a name next to an unknown one ('Luis Carlos Galan',
-    'Hector Oqueli'): a noun or adjective, not a title, a stop word, a day or a month."""
+    """A dictionary word that can still be part of a name next to an unknown one ('Pablo Ruiz Mena',
+    'Tomas Villar'): a noun or adjective, not a title, a stop word, a day or a month."""
     low = tok.lower_
     return tok.is_alpha and len(low) >= 2 and low not in titles and not tok.is_stop and tok.pos_ not in _NOT_NAME_POS and not _CALENDAR.match(low)
 
@@ -779,13 +779,13 @@ def named_victims(trigger, words: frozenset[str], country_hint: str | None = Non
     for first, last in person_names(trigger.sent, words):
         if not all(i in region for i in range(first, last + 1)):
             continue
-        # 'Spaniard Jose Maria Martinez', 'Salvadoran Hector Oqueli': the nationality is no part of the name.
+        # 'Spaniard Jose Luis Mena', 'Salvadoran Tomas Villar': the nationality is no part of the name.
         while first < last and country_of(doc[first].text) is not None:
             first += 1
         if last - first < 1 or doc[first].lower_ in _PLACE_NAME_STARTS or doc[first].lower_ in _NAME_LINKS:
-            continue  # 'San Salvador', 'Puerto Boyaca': a place
+            continue  # 'San Salvador', 'Puerto Nuevo': a place
         if any(doc[last].lower_ in lex for lex in things) or head_kind(doc[last].text) is not None or doc[last].lower_ in _PLACE_NOUNS:
-            continue  # 'the Cano Limon pipeline', 'the Atlacatl battalion', 'Mariscal Caceres province': not a person
+            continue  # 'the Rio Verde pipeline', 'the Tigre battalion', 'Santa Rosa province': not a person
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
         written = (doc.user_data.get("cw_written") or text)[start:end]
         known = lookup_actor(written, country_hint)
@@ -809,7 +809,7 @@ def _add_victims(roles: ActorRoles, victims: list[ActorSlot]) -> None:
             continue
         words = victim.text.lower().split()
         if any(len(words) <= len(full) and full[-len(words):] == words for full in named):
-            continue  # 'Rodriguez Porth' again after 'Antonio Rodriguez Porth': the same person
+            continue  # 'Ruiz Mena' again after 'Pablo Ruiz Mena': the same person
         named.append(words)
         if not placed and (current is None or described):
             roles.actor2 = victim
