@@ -31,6 +31,16 @@ def sentence_results(pipeline):
     return [(rec, pipeline(Article(id=f"s{i}", raw_text=rec["text"])).events) for i, rec in enumerate(SENTENCES)]
 
 
+def status_of(text: str, word: str, *, in_sentence: bool = False):
+    """modality.read_status of the first token ``word`` of ``text``, read in the whole text or in its sentence."""
+    from conflictwire.events.modality import read_status
+    from conflictwire.nlp import load_spacy
+
+    doc = load_spacy()(text)
+    trigger = next(t for t in doc if t.text == word)
+    return read_status(trigger, trigger.sent if in_sentence else doc[:])
+
+
 # ----------------------------------------------------------------------------------------- ontology
 
 
@@ -169,12 +179,7 @@ def test_events_non_event_clauses_are_dropped(pipeline, text):
     ],
 )
 def test_events_read_status_generic_cumulative_conditional_and_denied(text, word, modality, reason):
-    from conflictwire.events.modality import read_status
-    from conflictwire.nlp import load_spacy
-
-    doc = load_spacy()(text)
-    trigger = next(t for t in doc if t.text == word)
-    status = read_status(trigger, doc[:])
+    status = status_of(text, word)
     assert (status.modality, status.reason) == (modality, reason)
 
 
@@ -540,12 +545,7 @@ def test_events_archaeological_remains_are_no_event(pipeline):
     ],
 )
 def test_events_read_status_background_over_a_long_period(text, word, reason):
-    from conflictwire.events.modality import read_status
-    from conflictwire.nlp import load_spacy
-
-    doc = load_spacy()(text)
-    trigger = next(t for t in doc if t.text == word)
-    status = read_status(trigger, doc[:])
+    status = status_of(text, word)
     assert (status.modality, status.reason) == (None, reason)
 
 
@@ -595,12 +595,7 @@ def test_events_background_paragraph_yields_no_event(pipeline):
     ],
 )
 def test_events_read_status_questions_inventories_references_and_kinds(text, word, reason):
-    from conflictwire.events.modality import read_status
-    from conflictwire.nlp import load_spacy
-
-    doc = load_spacy()(text)
-    trigger = next(t for t in doc if t.text == word)
-    status = read_status(trigger, doc[:])
+    status = status_of(text, word)
     assert (status.modality, status.reason) == (None, reason)
 
 
@@ -619,13 +614,7 @@ def test_events_read_status_questions_inventories_references_and_kinds(text, wor
     ],
 )
 def test_events_read_status_reports_of_acts_stay_events(text, word):
-    from conflictwire.events.modality import read_status
-    from conflictwire.nlp import load_spacy
-
-    doc = load_spacy()(text)
-    trigger = next(t for t in doc if t.text == word)
-    sentence = trigger.sent
-    assert read_status(trigger, sentence).is_event
+    assert status_of(text, word, in_sentence=True).is_event
 
 
 def test_events_question_and_inventory_give_no_event(pipeline):
@@ -698,12 +687,7 @@ def test_evaluate_ipe_railway_and_ips_police_count_as_police(evidence, police):
     ],
 )
 def test_events_read_status_verbal_attacks_totals_and_habits(text, word, reason):
-    from conflictwire.events.modality import read_status
-    from conflictwire.nlp import load_spacy
-
-    doc = load_spacy()(text)
-    trigger = next(t for t in doc if t.text == word)
-    status = read_status(trigger, doc[:])
+    status = status_of(text, word)
     assert (status.modality, status.reason) == (None, reason)
 
 
@@ -756,12 +740,7 @@ def test_evaluate_ipe_security_measures_are_police_action(evidence, any_action):
     ],
 )
 def test_events_read_status_victims_trends_and_campaigns(text, word, reason):
-    from conflictwire.events.modality import read_status
-    from conflictwire.nlp import load_spacy
-
-    doc = load_spacy()(text)
-    trigger = next(t for t in doc if t.text == word)
-    status = read_status(trigger, doc[:])
+    status = status_of(text, word)
     assert (status.modality, status.reason) == (None, reason)
 
 
@@ -775,12 +754,7 @@ def test_events_read_status_victims_trends_and_campaigns(text, word, reason):
     ],
 )
 def test_events_read_status_dated_trends_and_campaigns_stay_events(text, word):
-    from conflictwire.events.modality import read_status
-    from conflictwire.nlp import load_spacy
-
-    doc = load_spacy()(text)
-    trigger = next(t for t in doc if t.text == word)
-    assert read_status(trigger, trigger.sent).is_event
+    assert status_of(text, word, in_sentence=True).is_event
 
 
 @pytest.mark.parametrize(
