@@ -59,6 +59,18 @@ def test_cli_extract_prints_records_that_follow_the_contract(tmp_path):
             assert span.end > span.start
 
 
+def test_cli_extract_one_event_per_text_types_a_headline_detection_passes_over(tmp_path):
+    # A headline with no trigger word: article-style detection finds nothing, the one-event mode types it.
+    path = tmp_path / "headline.txt"
+    path.write_text("Nurses walk out of hospitals across the province over pay\n", encoding="utf-8")
+    plain = cli("extract", str(path), "--published", "2024-03-02", "--format", "json")
+    one = cli("extract", str(path), "--published", "2024-03-02", "--format", "json", "--one-event-per-text")
+    assert plain.returncode == 0 and one.returncode == 0, one.stderr
+    assert json.loads(plain.stdout) == []
+    [event] = json.loads(one.stdout)
+    assert event["event_type"] == "Protests"
+
+
 def test_cli_jsonl_id_becomes_the_article_id(batch_dir):
     out = cli("extract", str(batch_dir / "articles.jsonl"), "--format", "jsonl")
     assert out.returncode == 3  # the broken line is skipped and reported

@@ -591,7 +591,7 @@ def test_evaluate_cli_all_writes_a_scorecard(gold_dir, tmp_path):
     text = card.read_text()
     assert "## tiny_time" in text and "## tiny_clean" in text
     assert "trafilatura" in text and "shingle_f1" in text
-    assert "| dataset | task | n | metric | ours | baseline |" in text
+    assert "| dataset | task | n | metric | ours | cross-validated | baseline |" in text
 
 
 @pytest.mark.parametrize("args", [[], ["--task", "weather", "x.jsonl"], ["missing.jsonl"]])
@@ -683,7 +683,9 @@ def test_evaluate_scorecard_shows_baseline_anchor_bar_and_training_marks():
     text = render(results, command="conflictwire evaluate --all gold", total_seconds=3.0, commit="abc1234",
                   when=datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc), trained=trained, trained_protocol="5-fold")
     assert "`conflictwire evaluate --all gold`" in text and "2026-01-02 03:04 UTC" in text and "`abc1234`" in text
-    assert "| case2021_task2 † | events | 3 | weighted_f1 | 0.900 | 0.100 | 0.780 | 0.771 | 2 / 1 |" in text
+    # The head's k-fold figure of the very headline metric stands beside the training-data figure.
+    assert "| case2021_task2 † | events | 3 | weighted_f1 | 0.900 | 0.747 | 0.100 | 0.780 | 0.771 | 2 / 1 |" in text
+    assert "|  |  |  | macro_f1 | 0.800 | — | 0.050 |" in text
     assert "- head `type`: weighted_f1 0.747" in text
     assert "| e2e_median_km (lower is better) | 12.5 | — |" in text
     assert "| re3d | ner | 1 | not scored |" in text

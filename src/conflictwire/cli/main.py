@@ -55,6 +55,9 @@ def extract(
     published: PublishedOpt = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl or csv.")] = "table",
     min_confidence: Annotated[Optional[float], typer.Option(help="Drop events below this confidence.")] = None,
+    one_event_per_text: Annotated[bool, typer.Option(
+        "--one-event-per-text", help="Each input is one report of one event (a headline or snippet): type the "
+        "whole text and give one event, or none when its kind is outside ACLED.")] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Extract events from articles and print them (nothing is stored)."""
@@ -63,7 +66,8 @@ def extract(
 
     if format not in ("table", "json", "jsonl", "csv"):
         fail(f"unknown --format {format!r}; use table, json, jsonl or csv")
-    options = _options(config, published, min_confidence=min_confidence)
+    options = _options(config, published, min_confidence=min_confidence,
+                       one_event_per_text=True if one_event_per_text else None)
     pipeline = Pipeline(options)
     events, skipped, articles = [], 0, []
     for item in pipeline.pipe(_articles(inputs, options)):

@@ -23,7 +23,7 @@ from .loaders import GoldFile, load_gold
 from .metrics import majority
 from .timexes import baseline_timexes, score_time
 from .toponyms import gold_toponyms, score_toponyms
-from .trained import cross_validated_by_dataset
+from .trained import ONE_EVENT_TEXTS, cross_validated_by_dataset, one_event_views
 from ..options import Options
 
 log = logging.getLogger(__name__)
@@ -456,9 +456,14 @@ def _score_into(result: EvalResult, gold: GoldFile, options: Options, on_record:
     recs = gold.records
     if gold.task == "events":
         scorer = event_scorers.SCORERS[gold.format]
+        if gold.format in ONE_EVENT_TEXTS:
+            options = options.model_copy(update={"one_event_per_text": True})
         predicted, notes = predict_events(recs, options, on_record)
         result.notes += notes
         views = [events_view(evs) for evs in predicted]
+        if gold.format in ONE_EVENT_TEXTS:
+            views = one_event_views(recs, views, options)
+            result.notes.append(ONE_EVENT_TEXTS[gold.format])
         if gold.format in CLAUSE_CODED:
             views = clause_coded_views(gold.format, recs, views, options)
             result.notes.append(CLAUSE_CODED[gold.format])

@@ -65,3 +65,48 @@ def protocol_note(info: dict | None = None) -> str:
         return ""
     return (f"{fig.get('folds', '?')}-fold cross-validation grouped by {fig.get('grouped_by', '?')}, "
             f"seed {fig.get('seed', '?')}, variant {events_variant_in_use(info)}")
+
+
+# ---------------------------------------------------------------- texts that each report one event
+
+# Sets whose every record is one text the gold says reports one event, of one class (CASE 2021 task 2:
+# "given a snippet about an event, classify it into one of 30 types"). The runner runs the pipeline on
+# them with ``Options(one_event_per_text=True)`` and scores them with :func:`one_event_views`.
+ONE_EVENT_TEXTS = {
+    "case2021": "each snippet is one event (Options.one_event_per_text): the events stage types the whole snippet "
+                "with the type head and does not answer 'no event' for a snippet of an ACLED class; a snippet the "
+                "head reads as one of the task's 5 classes outside ACLED (DIPLO, ATTRIB, ORG_CRIME, NATURAL_DISASTER, "
+                "MAN_MADE_DISASTER), for which the stage gives no event, is scored with that class "
+                "(events.classify.read_text)",
+}
+
+
+def one_event_views(records: list[dict], views: list[list[dict]], options) -> list[list[dict]]:
+    """Each record's views, where the pipeline gave no event with a CASE label, replaced by the type head's
+    reading of the whole text (its CASE label and probability): the class of a text outside ACLED.
+
+    A record whose text cannot be read keeps its views (scored as unanswered), and the rest go on."""
+    from ..events.classify import read_text
+    from ..nlp import analyse
+    from ..schema import Article
+    from .mappings import case_label_of_sub_event
+
+    out = []
+    for i, (rec, vs) in enumerate(zip(records, views)):
+        text = rec.get("text") if isinstance(rec.get("text"), str) else ""
+        if any(v.get("case_label") for v in vs) or not text.strip():
+            out.append(vs)
+            continue
+        try:
+            reading = read_text(analyse(Article(id=str(rec.get("id") or i), raw_text=text), options))
+        except Exception as exc:  # one text that cannot be read scores as unanswered
+            log.warning("read_text failed on %s: %s", rec.get("id"), exc)
+            reading = None
+        if reading is None:
+            out.append(vs)
+            continue
+        label, probability = reading
+        case = label.split(":", 1)[1] if label.startswith("other:") else case_label_of_sub_event().get(label)
+        view = {"event_type": None, "sub_event_type": None, "spans": [], "case_label": case, "confidence": probability}
+        out.append([view] if case else vs)
+    return out

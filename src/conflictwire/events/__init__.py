@@ -31,10 +31,13 @@ def _doc_of(article: Article, options: Options):
 def find_events(article: Article, options: Options) -> list[Event]:
     """The events an article reports, each with one or more evidence spans, before arguments."""
     doc = _doc_of(article, options)
-    candidates, _dropped = find_candidates(article, doc)
-    from .classify import rescore
+    candidates, dropped = find_candidates(article, doc)
+    from .classify import one_event_of_text, rescore
 
-    candidates = rescore(article, candidates)
+    if options.one_event_per_text:
+        candidates = one_event_of_text(article, candidates, dropped)
+    else:
+        candidates = rescore(article, candidates)
     events = []
     for cand in merge_mentions(candidates):
         event = build_event(article, cand)
