@@ -726,7 +726,7 @@ def test_locate_events_outlet_town_stands_in_only_where_the_text_names_no_better
     # A town the text names in the outlet's country always wins, even in another state.
     text = "Gunmen killed two men in Norvale."
     article = Article(id="a1", clean_text=text, sentences=[Span(start=0, end=len(text), text=text)])
-    norvale = {**PLACES["Norvale"], "country_code": "MX", "country": "Mexico", "admin1": "Sonora"}
+    norvale = {**PLACES["Norvale"], "country_code": "MX", "country": "Mexico", "admin1": "Sonora", "population": 120_000}
     article.toponyms = [_toponym(text, "Norvale", **norvale)]
     start = text.index("killed")
     article.events = [_event(0, start, start + 6, text)]
@@ -795,6 +795,7 @@ def test_locate_events_local_outlet_reads_a_neighbourhood_or_a_far_namesake_at_h
         ("Gunmen killed a man in the Reforma neighbourhood.", "Reforma"),
         ("Gunmen killed a man in colonia Reforma.", "Reforma"),
         ("Gunmen killed a man in the Reforma Sur subdivision.", "Reforma"),
+        ("Gunmen killed a man in the Reforma colony.", "Reforma"),  # "colonia" in machine translation
     ],
 )
 def test_locate_events_neighbourhood_named_like_a_far_town_stays_in_the_outlet_town(options, text, word):
@@ -869,3 +870,98 @@ def test_locate_events_place_stated_inside_a_town_is_read_by_that_town(text):
     article = _one_event_article(text, [_toponym(text, "Elcapo", **near), norvale], trigger)
     (located,) = locate_events(article)
     assert located.name == "Elcapo" and located.geo_precision in (1, 2)
+
+
+def test_locate_events_local_outlet_hamlet_elsewhere_is_a_part_of_its_town(options):
+    from conflictwire.geo import get_gazetteer, locate_events, publication_place
+
+    gazetteer = get_gazetteer(options.gazetteer)
+    home = publication_place("El Sol de Tijuana", gazetteer)
+    # A local paper's bare name of a hamlet 2,000 km away, no reading at home: a part of its own town
+    # the gazetteer lacks (precision 2), not the far hamlet.
+    hamlet = dict(name="Las Hortensias", feature_code="PPL", country_code="MX", country="Mexico", admin1="Chiapas",
+                  population=800, latitude=16.5, longitude=-92.5, geonameid=70)
+    text = "Gunmen killed a man in Las Hortensias."
+    article = _one_event_article(text, [_toponym(text, "Las Hortensias", **hamlet)])
+    (located,) = locate_events(article, gazetteer, home)
+    assert located.name == "Tijuana" and located.geo_precision == 2
+    assert locate_events(article, gazetteer)[0].name == "Las Hortensias"  # no outlet: the resolver's reading
+    # The text names the hamlet's state: it is meant.
+    chiapas = _entry(gazetteer, "Chiapas", "ADM1", "MX")
+    text = "Gunmen killed a man in Las Hortensias, Chiapas."
+    article = _one_event_article(text, [_toponym(text, "Las Hortensias", **hamlet), _region_toponym(text, "Chiapas", chiapas)])
+    assert locate_events(article, gazetteer, home)[0].name == "Las Hortensias"
+
+
+def test_locate_events_local_outlet_reads_a_far_city_name_as_the_town_at_home(options):
+    from conflictwire.schema import Candidate
+    from conflictwire.geo import get_gazetteer, locate_events, publication_place
+
+    gazetteer = get_gazetteer(options.gazetteer)
+    home = publication_place("El Sol de Tijuana", gazetteer)
+    city = dict(name="Villa Ortega", feature_code="PPL", country_code="MX", country="Mexico", admin1="Jalisco",
+                population=400_000, latitude=20.6, longitude=-103.3, geonameid=80)
+    town_at_home = Candidate(name="Villa Ortega", feature_code="PPL", country_code="MX", admin1="Baja California",
+                             population=60_000, latitude=32.4, longitude=-116.9, geonameid=81)
+    hamlet_at_home = town_at_home.model_copy(update={"population": 300, "geonameid": 82})
+    text = "Gunmen killed a man in Villa Ortega."
+    # A town of that name in the outlet's own province is the one a local paper means...
+    article = _one_event_article(text, [_toponym(text, "Villa Ortega", candidates=[town_at_home], **city)])
+    assert locate_events(article, gazetteer, home)[0].geonameid == 81
+    # ... but a hamlet at home does not take the name of a big city elsewhere.
+    article = _one_event_article(text, [_toponym(text, "Villa Ortega", candidates=[hamlet_at_home], **city)])
+    assert locate_events(article, gazetteer, home)[0].geonameid == 80
+
+
+def test_locate_events_country_gives_way_to_a_province_the_text_names():
+    from conflictwire.geo import locate_events
+
+    iraq, eastmarch = PLACES["Iraq"], PLACES["Eastmarch"]
+    # The event's sentence names only the country; the next names a province of it.
+    text = "Troops killed three villagers in Iraq. The villagers had fled Eastmarch."
+    article = Article(id="a1", clean_text=text, sentences=[Span(start=0, end=38, text=text[:38]),
+                                                           Span(start=39, end=len(text), text=text[39:])])
+    article.toponyms = [_toponym(text, "Iraq", **iraq), _toponym(text, "Eastmarch", **eastmarch)]
+    start = text.index("killed")
+    article.events = [_event(0, start, start + 6, text)]
+    (located,) = locate_events(article)
+    assert located.name == "Eastmarch" and located.geo_precision == 3
+    # A province of another country says nothing about this one.
+    kessel = {**PLACES["Kessel"], "feature_code": "ADM1"}
+    article.toponyms = [_toponym(text, "Iraq", **iraq), _toponym(text, "Eastmarch", **kessel)]
+    assert locate_events(article)[0].name == "Iraq"
+
+
+@pytest.mark.parametrize(
+    "text, word, evidence",
+    [
+        # spaCy tags "Eastmarch State" an organisation: the division word makes it a place phrase.
+        ("Two civilians killed in Iraq's Eastmarch State", "Eastmarch State", ["gazetteer:ORG"]),
+        ("Two civilians killed in Iraq's Eastmarch state", "Eastmarch", ["gazetteer:ORG", "state"]),
+        # Only a group's name ("Eastmarch Resistance") names the province: still better than the country.
+        ("Two pilots killed in Iraq when Eastmarch Resistance shot down a jet", "Eastmarch", ["gazetteer:ORG"]),
+    ],
+)
+def test_locate_events_province_inside_an_organisation_tag_beats_its_country(text, word, evidence):
+    from conflictwire.geo import locate_events
+
+    toponyms = [_toponym(text, "Iraq", **PLACES["Iraq"]), _toponym(text, word, evidence=evidence, **PLACES["Eastmarch"])]
+    article = _one_event_article(text, toponyms)
+    article.events[0].evidence[0] = Evidence(start=0, end=text.index("Iraq") + 4, text=text[: text.index("Iraq") + 4], field="event")
+    (located,) = locate_events(article)
+    assert located.name == "Eastmarch"
+
+
+def test_locate_events_name_after_a_comma_is_the_address_of_the_name_before():
+    from conflictwire.geo import locate_events
+
+    # "in Norvale, Eastmarch": the state's name read as its capital city is Norvale's address.
+    district = {**PLACES["Norvale"], "feature_code": "ADM2"}
+    capital = {**PLACES["Eastmarch"], "feature_code": "PPLA", "geonameid": 9}
+    text = "Gunmen killed two men in Norvale, Eastmarch."
+    article = _one_event_article(text, [_toponym(text, "Norvale", **district), _toponym(text, "Eastmarch", **capital)])
+    assert locate_events(article)[0].name == "Norvale"
+    # Two towns joined by "and" are two places: the more specific one still wins.
+    text = "Gunmen killed two men in Norvale and Eastmarch."
+    article = _one_event_article(text, [_toponym(text, "Norvale", **district), _toponym(text, "Eastmarch", **capital)])
+    assert locate_events(article)[0].name == "Eastmarch"

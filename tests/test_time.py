@@ -207,6 +207,8 @@ PARAGRAPHS = [
     "road was open again. Patrols now run every day.",
     "The 1990s saw the fourth quarter of 1998 end with a 16-hour siege. Last winter, a year ago, and "
     "early next year; the following day; in the weeks before; 5 1/2 hours; Christmas Eve; fiscal 2014.",
+    "Asesinan a dos hombres anoche; ayer por la tarde y durante la madrugada del sábado hubo otros ataques. "
+    "El 3 de marzo de 2021, este miércoles, el fin de semana pasado. Dois mortos nesta quinta-feira; ontem à noite.",
 ]
 
 
@@ -445,3 +447,44 @@ def test_time_dates_command_prints_one_json_line_per_article_with_offsets_into_t
     assert t == {"start": t["start"], "end": t["end"], "text": "Tuesday", "value": "2015-03-10", "type": "DATE"}
     assert records[1]["timexes"][0]["value"] == "2019-W52"  # --published fills the missing date
     assert "CW107" in out.stderr
+
+
+@pytest.mark.parametrize(
+    "text, published, span, value",
+    [
+        # Spanish and Portuguese relative dates against the publication date (a Wednesday).
+        ("Asesinan a dos hombres anoche en Culiacán", "2024-05-15", "anoche", "2024-05-14TNI"),
+        ("Hallan un cuerpo ayer por la tarde", "2024-05-15", "ayer por la tarde", "2024-05-14TAF"),
+        ("Ataque armado deja tres muertos hoy", "2024-05-15", "hoy", "2024-05-15"),
+        ("Matan a un policía esta madrugada", "2024-05-15", "esta madrugada", "2024-05-15TMO"),
+        ("Matan a dos durante la tarde del lunes", "2024-05-15", "la tarde del lunes", "2024-05-13"),
+        ("Encuentran cinco cuerpos este miércoles", "2024-05-15", "este miércoles", "2024-05-15"),
+        ("El ataque fue el sábado pasado", "2024-05-15", "el sábado pasado", "2024-05-11"),
+        ("Dez mortos em ataque nesta segunda-feira", "2024-05-15", "nesta segunda-feira", "2024-05-13"),
+        ("Tiroteio deixa dois mortos ontem à noite", "2024-05-15", "ontem à noite", "2024-05-14TNI"),
+        ("Reportan 21 muertos durante el fin de semana", "2024-05-15", "el fin de semana", "2024-W19-WE"),
+        ("El ataque ocurrió el 3 de marzo de 2021", "2024-05-15", "3 de marzo de 2021", "2021-03-03"),
+        ("El ataque ocurrió el 3 de mayo", "2024-05-15", "3 de mayo", "2024-05-03"),
+    ],
+)
+def test_find_timexes_spanish_and_portuguese_relative_dates(text, published, span, value):
+    found = {t.text: t.value for t in find_timexes(text, published)}
+    assert found.get(span) == value, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They kill a man in the 18 de Marzo neighborhood",  # a neighbourhood named after a date
+        "Asesinan a un hombre en la colonia 5 de mayo",
+        "Hallan un cuerpo en la Avenida 16 de Septiembre",
+        "Ataque en El Domingo deja dos muertos",  # a capitalised weekday inside a sentence: a place
+        "Hallan un cuerpo en Santo Domingo",
+        "SAN SALVADOR, 18 DEC 89 (EL DIARIO DE HOY) -- A BOMB EXPLODED",  # a newspaper's name, all capitals
+        "Mañana habrá una marcha",  # bare "mañana" is tomorrow, not a part of the day, and not read
+    ],
+)
+def test_find_timexes_spanish_calendar_words_inside_names_are_not_dates(text):
+    # (the MUC-style dateline's own "18 DEC 89" is a date of 1989, not of the publication year)
+    assert not [t for t in find_timexes(text, "2024-05-15") if t.date_start is not None and t.date_start.year == 2024], \
+        find_timexes(text, "2024-05-15")

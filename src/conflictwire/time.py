@@ -27,6 +27,10 @@ News conventions, decided here once:
 - A range written with words ("between March 3 and 5", "from 1 to 3 May") gives two time
   expressions, as TimeML marks them, each with its own value and both with the whole range as
   date_start/date_end; a compact range ("March 3-5") is one, valued as an ISO interval.
+- Spanish and Portuguese calendar words ("anoche", "este jueves", "la noche del sábado", "el fin
+  de semana", "3 de marzo", "nesta quinta-feira") are read too, lower case only, as those languages
+  write them: a capitalised "Domingo" or "18 de Marzo" inside a sentence is a name (a place, a
+  street, a newspaper). Their tense is not read: a weekday is the most recent such day.
 - Spans follow TimeML: no leading preposition ("on", "in"), no possessive "'s", no article
   before a month ("the Oct. 23 attack" gives "Oct. 23"); ages ("a 44-year-old man") are not times.
 
@@ -1223,6 +1227,93 @@ class _Shim:
 # Patterns
 
 
+# ---- Spanish and Portuguese ------------------------------------------------------------------
+# Headlines and reports from Latin America keep their own calendar words ("anoche", "este jueves", "la
+# noche del sábado", "nesta quinta-feira"). Their tense is not read (the cues are English): a weekday
+# is the most recent such day, the publication day included, as news reports what has happened.
+
+
+def _pod_es(*words: str | None) -> str:
+    pods = _lexicon()["part_of_day_es"]
+    return next((pods[w.lower()] for w in words if w and w.lower() in pods), "")
+
+
+def _r_es_deictic(m: re.Match, ctx: _Ctx) -> Resolved | None:
+    w = (_g(m, "w") or "").lower()
+    off = int(_lexicon()["deictic_es"][w]) if w else 0  # "esta tarde", "nesta madrugada": today
+    pod = _pod_es(_g(m, "pod"), _g(m, "pod2"), _g(m, "pod3")) or ("NI" if w == "anoche" else "")
+    suffix = "T" + pod if pod else ""
+    type_ = "TIME" if pod else "DATE"
+    said = re.sub(r"\s+", " ", m.group(0).lower())
+    if ctx.anchor is None:
+        return _unresolved("XXXX-XX-XX" + suffix, f"'{said}'", type_)
+    return _day(ctx.anchor + timedelta(days=off), f"'{said}' relative to the publication date {ctx.anchor.isoformat()}", type_, suffix)
+
+
+def _r_es_weekday(m: re.Match, ctx: _Ctx) -> Resolved | None:
+    wd = int(_lexicon()["weekday_es"][m["wd"].lower()])
+    pod = _pod_es(_g(m, "pod"), _g(m, "pod2"))
+    if ctx.anchor is None:
+        return _unresolved(f"XXXX-WXX-{wd}", "weekday (Spanish/Portuguese)", "DATE")
+    if _g(m, "past") or _g(m, "past2"):
+        d, why = _weekday_date(ctx.anchor, wd, "past", include_today=False), "'pasado': the same weekday before the publication date"
+    else:
+        d, why = _weekday_date(ctx.anchor, wd, "past"), "the most recent such day, the publication day included"
+    return _day(d, f"weekday (Spanish/Portuguese){' ' + pod if pod else ''}; {why}")
+
+
+def _r_es_day_month(m: re.Match, ctx: _Ctx) -> Resolved | None:
+    month = int(_lexicon()["month_es"][m["mon"].lower()])
+    day = int(m["day"])
+    year = _year_of(_g(m, "year"))
+    if year is None:
+        if ctx.anchor is None:
+            return _unresolved(f"XXXX-{month:02d}-{day:02d}", "day and month (Spanish/Portuguese) without a year")
+        year = _nearest_year(ctx.anchor, month, day, None)
+        reason = f"day and month (Spanish/Portuguese); year {year} nearest the publication date"
+    else:
+        reason = "day, month and year (Spanish/Portuguese) as written"
+    d = _safe_date(year, month, day)
+    return _day(d, reason) if d else None
+
+
+# Spanish and Portuguese write months, weekdays and "hoy" in lower case (RAE; Priberam): a capitalised one
+# inside a sentence belongs to a name ("colonia 18 de Marzo", "Santo Domingo", "El Diario de Hoy"), and so does
+# one in all-capital text, where that cannot be told. Mexican streets and neighbourhoods are named after
+# dates: a date with such a word before or after it is a name too ("in the 4 de abril neighborhood").
+_DATE_NAME_BEFORE = re.compile(
+    r"(?:\b(?:colonia|col|calle|avenida|av|barrio|fraccionamiento|fracc|bulevar|boulevard|blvd|calzada|plaza|"
+    r"escuela|mercado|ejido|the|la|las|rua)\.?\s+)$", re.IGNORECASE)
+_DATE_NAME_AFTER = re.compile(
+    r"^\s+(?:neighbou?rhood|colony|street|avenue|boulevard|subdivision|school|market|bridge|park)\b", re.IGNORECASE)
+
+
+def _written_as_a_word(m: re.Match, text: str, group: str) -> bool:
+    """The calendar word in ``group`` is in lower case, or capitalised only because it opens a sentence."""
+    word = _g(m, group)
+    if not word:
+        return True
+    if word.islower():
+        return True
+    start = m.start(group)
+    before = text[:start].rstrip(" \t\"'\u201c\u00ab([")
+    return start == m.start() and not word.isupper() and (not before or before[-1] in ".!?:\n")
+
+
+def _check_es_date(m: re.Match, text: str) -> bool:
+    return _written_as_a_word(m, text, "mon") and not (
+        _DATE_NAME_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+        or _DATE_NAME_AFTER.match(text[m.end() : m.end() + 20]))
+
+
+def _check_es_weekday(m: re.Match, text: str) -> bool:
+    return m["wd"].lower() in _lexicon()["weekday_es"] and _written_as_a_word(m, text, "wd")
+
+
+def _check_es_deictic(m: re.Match, text: str) -> bool:
+    return all(_written_as_a_word(m, text, g) for g in ("w", "pod", "pod2", "pod3"))
+
+
 _P: dict[str, str] = {}
 _DAY_RE: re.Pattern
 
@@ -1253,6 +1344,10 @@ def _patterns() -> dict[str, str]:
     p["MODS"] = _alt(_MODS)
     p["DEICTIC"] = r"(?:today|tonight|yesterday|tomorrow)"
     p["SEASON"] = _alt(lex["season"])
+    p["WD_ES"] = _alt(lex["weekday_es"])
+    p["MON_ES"] = _alt(lex["month_es"])
+    p["DEICTIC_ES"] = _alt(lex["deictic_es"])
+    p["POD_ES"] = _alt(lex["part_of_day_es"])
     p["HOLIDAY"] = _alt(lex["holiday"])
     return p
 
@@ -1389,6 +1484,37 @@ def _rules() -> list[_Rule]:
     add("the_year_for", rf"(?<=\bfor\s)the\s+(?:full\s+|whole\s+|entire\s+)?year{E}(?!\s+(?:of|in|when|before|after|that)\b)", _r_the_year)
     add("coming_units", rf"{B}(?:coming|next\s+few|past\s+few)\s+(?P<unit>days|weeks|months|years|decades){E}", _r_bare_plural)
     add("in_the_day", rf"(?:(?<=\bearlier\sin\s)|(?<=\blater\sin\s))the\s+(?P<unit>day|week|month|year){E}", _r_in_the_unit)
+    # Spanish and Portuguese (after the English rules: on a tie of length the English reading wins).
+    pod_es, wd_es = p["POD_ES"], p["WD_ES"]
+    add(
+        "es_deictic",
+        rf"{B}(?:(?:(?:la|a|de\s+la)\s+)?(?P<pod>{pod_es})\s+de\s+)?(?P<w>{p['DEICTIC_ES']}){E}"
+        rf"(?:\s+(?:por\s+la|en\s+la|de\s+la|à|pela|de)\s+(?P<pod3>{pod_es}){E})?"
+        rf"|{B}(?:esta|nesta)\s+(?P<pod2>{pod_es}){E}",
+        _r_es_deictic,
+        _check_es_deictic,
+    )
+    add(
+        "es_weekday",
+        rf"{B}(?:(?:(?:la|a|na)\s+)?(?P<pod>{pod_es})\s+(?:del|de\s+este|de\s+esta|deste|desta|de)\s+"
+        rf"|(?:el|este|esta|del|nesta|neste|na|no)\s+)"
+        rf"(?:(?P<past>pasado|último|ultimo)\s+)?(?P<wd>{wd_es}){E}(?:\s+(?P<past2>pasado){E})?"
+        rf"(?:\s+(?:por\s+la|en\s+la|de\s+la|à|pela|de)\s+(?P<pod2>{pod_es}){E})?",
+        _r_es_weekday,
+        _check_es_weekday,
+    )
+    add("pt_weekday", rf"{B}(?P<wd>\w+-feira){E}(?:\s+(?:à|pela|de)\s+(?P<pod2>{pod_es}){E})?", _r_es_weekday, _check_es_weekday)
+    add(
+        "es_weekend",
+        rf"{B}(?:(?:el|este|del|o|neste|no|último|ultimo|pasado)\s+)?(?:fin|fim)\s+de\s+semana{E}(?:\s+pasado{E})?",
+        _r_the_weekend,
+    )
+    add(
+        "es_day_month",
+        rf"{B}(?:(?P<wd>{wd_es}),?\s+)?(?P<day>[12]\d|3[01]|0?[1-9])\s+de\s+(?P<mon>{p['MON_ES']})(?:,?\s+(?:de|del)\s+(?P<year>{p['YEAR']}))?{E}",
+        _r_es_day_month,
+        _check_es_date,
+    )
     return R
 
 
@@ -1442,6 +1568,12 @@ def _first_words(name: str, lex: dict) -> set[str]:
         "anaphoric": ("earlier", "later", "that", "the"),
         "the_weekend": ("the",), "part_of_unit": ("the",), "fiscal_year": ("the",), "the_year_for": ("the",),
         "coming_units": ("coming", "next", "past"), "in_the_day": ("the",),
+        "es_deictic": _words(("la", "a", "de", "esta", "nesta"), lex["part_of_day_es"], lex["deictic_es"]),
+        "es_weekday": _words(("la", "a", "na", "el", "este", "esta", "del", "nesta", "neste", "no"),
+                             lex["part_of_day_es"]),
+        "pt_weekday": _words(w for w in lex["weekday_es"] if w.endswith("-feira")),
+        "es_weekend": ("el", "este", "del", "o", "neste", "no", "ultimo", "pasado", "fin", "fim"),
+        "es_day_month": _words(lex["weekday_es"], "#"),
     }
     words = table[name]
     return set(words) if not isinstance(words, str) else {words}

@@ -203,17 +203,27 @@ _CONTAINED_KM = 40.0
 # A name tied to a neighbourhood word names a part of a town ("in the Reforma neighborhood",
 # "colonia Guadalupe", "the Las Palmas subdivision"), not the town elsewhere that shares the name.
 _NEIGHBOURHOOD_BEFORE = re.compile(
-    r"\b(?:neighbou?rhoods?|colonias?|col\.|fraccionamientos?|fracc\.|barrios?|residencial|subdivisions?|"
+    r"\b(?:neighbou?rhoods?|colonias?|colony|colonies|col\.|fraccionamientos?|fracc\.|barrios?|residencial|subdivisions?|"
     r"housing (?:estate|development))\s+(?:of\s+|de\s+(?:la\s+|los\s+|las\s+)?|del\s+)?$",
     re.IGNORECASE,
 )
 _NEIGHBOURHOOD_AFTER = re.compile(
-    r"^[\w'\u2019. -]{0,30}?\s(?:neighbou?rhood|subdivision|housing (?:estate|development)|barrio)\b", re.IGNORECASE
+    r"^[\w'\u2019. -]{0,30}?\s(?:neighbou?rhood|colony|subdivision|housing (?:estate|development)|barrio)\b", re.IGNORECASE
 )
 
 
+# Words after a name that make it a place phrase even inside a tagged organisation ("in Myanmar's
+# Rakhine State", "Shan State Army": a group named after the state it fights in).
+_DIVISION_CUES = ("state", "province", "region", "division", "governorate", "township", "district", "oblast")
+
+
 def _in_organisation_name(t: Toponym) -> bool:
-    return "gazetteer:ORG" in t.evidence and not any(e in t.evidence for e in ("in", "en", "near", "heading", "comma-region"))
+    if "gazetteer:ORG" not in t.evidence:
+        return False
+    words = (t.text or "").lower().split()
+    if words and words[-1] in _DIVISION_CUES:  # "Shan State" as one span
+        return False
+    return not any(e in t.evidence for e in ("in", "en", "at", "near", "heading", "comma-region", *_DIVISION_CUES))
 
 
 def _specificity(t: Toponym) -> int:
@@ -355,6 +365,48 @@ def _reading_in(t: Toponym, region: Entry) -> Toponym | None:
     })
 
 
+def _region_inside(country: Toponym, resolved: list[Toponym], scopes: list[tuple[int, int]], lo: int) -> Toponym | None:
+    """A division of ``country`` the text names in the event's wider ``scopes`` ("killed in Myanmar"
+    ... "Rakhine State"; "in Myanmar's Shan State" where the event's clause reaches only "Myanmar"):
+    the nearest such province or district, which says more than the country; None if the text names
+    none or ``country`` is not a country. A division named only in a group's name counts here ("Kayah
+    Resistance"): against the bare country, the home of a group that fights is the better guess."""
+    if country.feature_code != "PCLI":
+        return None
+    for s, e in scopes:
+        regions = [t for t in resolved if s <= t.start and t.end <= e and t.feature_code in ("ADM1", "ADM2", "RGN")
+                   and t.country_code == country.country_code]
+        if regions:
+            return min(regions, key=lambda t: abs(t.start - lo))
+    return None
+
+
+def _qualifiers(text: str, resolved: list[Toponym]) -> set[int]:
+    """Where a name only says which region the name before it lies in ("Jerez, Zacatecas", "Guadalupe,
+    Nuevo León", "Ozumba, Edomex"): the second, read as that region or as a town in it (the state's
+    namesake capital), is the first's address, not another place the event may take. Their starts."""
+    out = set()
+    ordered = sorted(resolved, key=lambda t: t.start)
+    for first, second in zip(ordered, ordered[1:]):
+        if (_COMMA_ONLY.fullmatch(text[first.end : second.start]) and _specificity(first) >= 3
+                and first.country_code is not None and first.country_code == second.country_code
+                and (second.feature_code in ("ADM1", "PCLI") or (first.admin1 is not None and first.admin1 == second.admin1))):
+            out.add(second.start)
+    return out
+
+
+_COMMA_ONLY = re.compile(r"\s*,\s*")
+
+
+def _local_reading_fits(t: Toponym, reading: Toponym) -> bool:
+    """A local paper's bare name read in its own province rather than elsewhere in the country: always
+    for a village or a district elsewhere; a city known nationwide keeps its name against a hamlet
+    at home ("Monterrey" in a Sinaloa paper is the city), and gives way only to a town."""
+    if (t.population or 0) < _TOWN_MIN_POPULATION:
+        return True
+    return (reading.population or 0) >= _LOCAL_NAMESAKE_POPULATION
+
+
 def _stated_container(text: str, t: Toponym, resolved: list[Toponym]) -> Toponym | None:
     """The town the text places ``t`` in ("X in Y", "X, in Y", "X en Y") when ``t``'s reading lies
     far from it: then ``t`` was read as a namesake and only the town is known; None otherwise."""
@@ -410,8 +462,14 @@ def locate_events(article: Article, gazetteer: Gazetteer | None = None, home: En
     (ACLED's provincial capital, precision 3). ``home``, the place the outlet is named after
     (:func:`publication_place`), stands in when the text names no place, or names only the
     country or the province it lies in (precision 3); with it, a neighbourhood or a bare name the
-    resolver read abroad or as a village in another province is read in the outlet's province,
-    else as a part of the outlet's town (precision 2)."""
+    resolver read abroad or in another province (unless the text names that province) is read in the
+    outlet's province, else, when it is a neighbourhood, a foreign name or a place of under 10,000
+    people, as a part of the outlet's town (precision 2): a local paper names its own town's places
+    bare, and a far one with its state.
+
+    A name after a comma that only gives the one before it its address ("Jerez, Zacatecas") is not
+    a place of its own. A country alone gives way to a province or district of it that the text
+    names elsewhere (precision 3), even one named only in a group's name ("Kayah Resistance")."""
     text = article.text
     resolved = [t for t in article.toponyms if t.name is not None]
     # The outlet's town, or the stand-in town of the province it is named after ("El Sol de Sinaloa").
@@ -430,22 +488,27 @@ def locate_events(article: Article, gazetteer: Gazetteer | None = None, home: En
         # a namesake at home: its reading in the outlet's province, else a part of the outlet's town.
         # A small place read in another province has the same claim to a reading in the outlet's.
         named = {t.country_code for t in resolved if t.feature_code == "PCLI"}
+        # A province the text names ("La Venada, Tamaulipas") says where its places are: they stay there.
+        named_regions = {(t.country_code, t.admin1) for t in resolved if t.feature_code == "ADM1"}
         local = []
         for t in resolved:
             abroad = t.country_code not in (home_town.country_code, None) and t.country_code not in named
-            small_elsewhere = (t.country_code == home_town.country_code and t.admin1 != home_town.admin1
-                               and _specificity(t) >= 5 and (t.population or 0) < _LOCAL_NAMESAKE_POPULATION)
-            if not (abroad and t.feature_code != "PCLI") and not small_elsewhere:
+            elsewhere = (t.country_code == home_town.country_code and t.admin1 != home_town.admin1
+                         and _specificity(t) >= 3 and (t.country_code, t.admin1) not in named_regions)
+            if not (abroad and t.feature_code != "PCLI") and not elsewhere:
                 local.append(t)
                 continue
             reading = _reading_in(t, home_town)
-            if reading is not None:
+            if reading is not None and (not elsewhere or _local_reading_fits(t, reading)):
                 local.append(reading)
-            elif abroad and _specificity(t) >= 3:
+            elif _specificity(t) >= 3 and (abroad or (t.population or 0) < _LOCAL_NAMESAKE_POPULATION):
+                # A neighbourhood or hamlet a local paper names bare, with no reading at home: a part
+                # of the outlet's town, not a namesake abroad or a far village.
                 quarters.append(t)
             else:
-                local.append(t)  # "Texas", or a village elsewhere in the country: the text may mean it
+                local.append(t)  # "Texas", or a town elsewhere in the country: the text may mean it
         resolved = local
+    qualifiers = _qualifiers(text, resolved)
     main = main_place(article, resolved)
     paragraphs = _paragraphs(text)
     places: list[Place | None] = []
@@ -468,7 +531,8 @@ def locate_events(article: Article, gazetteer: Gazetteer | None = None, home: En
             if inside:
                 # A place named only inside an organisation's name ("the Sinaloa Cartel") says
                 # where the group comes from, not where the event happened: others go first.
-                chosen = max(inside, key=lambda t: (not _in_organisation_name(t), _specificity(t), -abs(t.start - lo)))
+                chosen = max(inside, key=lambda t: (not _in_organisation_name(t), t.start not in qualifiers,
+                                                    _specificity(t), -abs(t.start - lo)))
                 level = level_no
                 break
         if chosen is None:
@@ -494,6 +558,11 @@ def locate_events(article: Article, gazetteer: Gazetteer | None = None, home: En
             if inner is not None:
                 places.append(_place(inner, 2))
                 continue
+            region = _region_inside(chosen, resolved, scopes[level + 1:] + [(0, len(text))], lo)
+            if region is not None and _specificity(region) > 2:
+                places.append(_place(_district_seat(region) or region, 3))
+                continue
+            chosen = region or chosen
             if home_town is not None and _inside(home_town, chosen):
                 places.append(_as_place(home_town, 3, chosen.text))
                 continue
