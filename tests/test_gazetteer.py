@@ -43,6 +43,10 @@ def gazetteer(tmp_path_factory):
         ("Santiago de Ixcuintla", "MX", "PPL"),  # filed as "Santiago Ixcuintla"
         ("Karen State", "MM", "ADM1"),  # former English name of Kayin State (project table)
         ("Distrito Federal", "MX", "ADM1"),
+        ("Bosnia", "BA", "PCLI"),  # short form of "Bosnia and Herzegovina" (project table)
+        ("Trinidad", "TT", "PCLI"),
+        ("St. Kitts", "KN", "PCLI"),
+        ("Saint Vincent", "VC", "PCLI"),
     ],
 )
 def test_gazetteer_lookup_normalises_spellings(gazetteer, name, country, feature):
@@ -50,6 +54,11 @@ def test_gazetteer_lookup_normalises_spellings(gazetteer, name, country, feature
     assert (best.country_code, best.feature_code) == (country, feature)
     assert best.latitude is not None and best.longitude is not None
     assert 0.0 < best.score <= 1.0
+
+
+def test_gazetteer_state_abbreviation_shared_by_two_countries_gives_both(gazetteer):
+    found = {(c.country_code, c.feature_code, c.name) for c in gazetteer.lookup("WA", limit=5)}
+    assert {("US", "ADM1", "Washington"), ("AU", "ADM1", "Western Australia")} <= found
 
 
 def test_gazetteer_lookup_candidates_are_ranked_and_limited(gazetteer):

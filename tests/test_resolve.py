@@ -316,3 +316,75 @@ def test_resolve_park_named_like_a_far_town_lies_where_the_report_is(gazetteer):
     # A town of the name near the report's place is kept.
     found = _resolve(gazetteer, "Residents of Wichita gathered at Salina Park on Sunday.", "Wichita", "Salina Park")
     assert found["Salina Park"].name == "Salina" and found["Salina Park"].admin1 == "Kansas"
+
+
+# --------------------------------------------------------------------------- a division the text names
+
+
+@pytest.mark.parametrize(
+    "text, town, division, admin1",
+    [
+        ("City council in London voted on Tuesday to widen the bus lanes downtown, and the Ontario ministry of "
+         "transport will pay half.", "London", "Ontario", "Ontario"),
+        ("Flood waters closed roads around Athens on Monday, Tennessee emergency officials said.", "Athens",
+         "Tennessee", "Tennessee"),
+    ],
+)
+def test_resolve_town_in_the_division_the_text_names_beats_its_famous_namesake(gazetteer, monkeypatch, text, town,
+                                                                                division, admin1):
+    from conflictwire.geo import resolve
+
+    found = _resolve(gazetteer, text, town, division)
+    assert found[town].admin1 == admin1
+    assert "admin1-named" in found[town].evidence
+    # The named division is what moves it: without that evidence the famous namesake wins.
+    monkeypatch.setattr(resolve, "W_NAMED_ADMIN1", 0.0)
+    assert _resolve(gazetteer, text, town, division)[town].admin1 != admin1
+
+
+def test_resolve_town_without_its_division_named_stays_the_famous_namesake(gazetteer):
+    text = "City council in London voted on Tuesday to widen the bus lanes downtown."
+    assert _resolve(gazetteer, text, "London")["London"].country_code == "GB"
+
+
+def test_resolve_division_name_beside_another_division_stays_a_division(gazetteer):
+    text = "Cases were reported in Manitoba, Ontario and New Brunswick, and one more in New Jersey."
+    found = _resolve(gazetteer, text, "Manitoba", "Ontario", "New Brunswick", "New Jersey")
+    assert (found["New Brunswick"].feature_code, found["New Brunswick"].country_code) == ("ADM1", "CA")
+    assert "admin1-named" not in found["New Brunswick"].evidence
+    text = "The Kansas youth soccer league opened its season in Illinois on Saturday."
+    assert _resolve(gazetteer, text, "Kansas", "Illinois")["Kansas"].feature_code == "ADM1"
+
+
+def test_resolve_less_famous_readings_side_by_side_find_each_other(gazetteer, monkeypatch):
+    from conflictwire.geo import resolve
+
+    text = "A Paris woman was arrested at her home on Friday, the Henry County sheriff's office said."
+    found = _resolve(gazetteer, text, "Paris", "Henry County")
+    assert (found["Paris"].country_code, found["Paris"].admin1) == ("US", found["Henry County"].admin1)
+    assert "nearby-places" in found["Paris"].evidence
+    # Voting only with the current probabilities, the famous reading of each name wins.
+    monkeypatch.setattr(resolve, "SPATIAL_FLOOR", 0.0)
+    assert _resolve(gazetteer, text, "Paris", "Henry County")["Paris"].country_code == "FR"
+
+
+def test_resolve_famous_places_side_by_side_stay_famous(gazetteer):
+    found = _resolve(gazetteer, "The minister flew from Paris to Lyon on Monday.", "Paris", "Lyon")
+    assert found["Paris"].country_code == found["Lyon"].country_code == "FR"
+
+
+def test_resolve_small_division_abroad_with_no_support_gives_way_to_the_report_place(gazetteer, monkeypatch):
+    from conflictwire.geo import resolve
+
+    text = "The choir from Tralee sang at St Patrick's on Sunday, and again in Killarney on Monday."
+    church = _resolve(gazetteer, text, "Tralee", "St Patrick's", "Killarney")["St Patrick's"]
+    # Several small Caribbean parishes bear the name; in a report from Ireland it is a place there.
+    assert church.country_code == "IE" and "stray-namesake" in church.evidence
+    assert church.candidates and all(c.country_code != "IE" for c in church.candidates)
+    monkeypatch.setattr(resolve, "STRAY_DIVISION_POPULATION", 0)
+    assert _resolve(gazetteer, text, "Tralee", "St Patrick's", "Killarney")["St Patrick's"].country_code != "IE"
+
+
+def test_resolve_only_division_of_its_name_is_kept(gazetteer):
+    found = _resolve(gazetteer, "The ferry from Bonaire reached Willemstad on Monday.", "Bonaire", "Willemstad")
+    assert (found["Bonaire"].name, found["Bonaire"].feature_code) == ("Bonaire", "ADM1")

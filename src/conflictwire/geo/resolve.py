@@ -2,11 +2,13 @@
 
 Each candidate gets a log-odds score: the gazetteer prior (population, feature type, how the name
 matches), plus the article's evidence: the countries and first-level divisions its other places
-lie in (and its demonyms), the dateline place, explicit containment ("Lexington, Ky.", "Tikrit, the
-capital of Salahuddin province", "Alam, on the outskirts of Tikrit"), and spatial minimality (the
-places of one report cluster). The evidence from other names is soft: every reading of every other
-name votes with its current probability, so one early mistake does not lock the others in; three
-rounds let the readings settle. One name keeps one reading throughout an article.
+lie in (and its demonyms; a division the text names outright counts more), the dateline place,
+explicit containment ("Lexington, Ky.", "Tikrit, the capital of Salahuddin province", "Alam, on
+the outskirts of Tikrit"), and spatial minimality (the places of one report cluster). The evidence
+from other names is soft: every reading of every other name votes with its current probability
+(a reading by the name's own spelling with at least a floor, so that two less famous neighbours can
+find each other), so one early mistake does not lock the others in; three rounds let the readings
+settle. One name keeps one reading throughout an article.
 
 Country-level evidence alone cannot turn a name into a small namesake of a far more prominent
 place ("Dublin" in an article about the United States stays the Irish capital; "Dublin, Ohio" or
@@ -35,9 +37,17 @@ W_COUNTRY = 1.2  # times log(1 + support) of the candidate's country among the o
 W_ADMIN1 = 2.0  # times log(1 + support) of its first-level division
 W_SPATIAL = 4.0  # times its mean closeness to the other names' likely readings
 SPATIAL_SCALE_KM = 200.0
+# Every reading of another name by its own spelling votes for the places near it with at least this
+# share of the most probable reading's weight: two names whose less famous readings lie side by side
+# ("Paris" and "Henry County", Tennessee) find each other even while each name's famous reading leads.
+SPATIAL_FLOOR = 0.3
 W_CONTAINED = 4.0  # "X, Y" / "X in Y" where the candidate lies in Y
 W_NEAR = 3.0  # "X, near Y" / "on the outskirts of Y": candidate within 150 km of Y
 W_NAMED_COUNTRY = 1.5  # candidate in a country the text names ("DR Congo ... in Beni") or implies by a demonym
+# A first-level division the text names outright is stronger evidence than the same division
+# inferred from its towns: "London" beside "Ontario" is London, Ontario. Not for a name that is
+# itself a division's or a country's ("Kansas", "New Brunswick" beside "New Jersey").
+W_NAMED_ADMIN1 = 2.5
 W_DATELINE = 1.0  # candidate in the dateline place's country
 W_DATELINE_ADMIN = 1.0  # ... and in its first-level division
 # The publication's home country (its domain's ccTLD or its name): a local paper's bare "London" is
@@ -202,6 +212,9 @@ def resolve_toponyms(
     coords = [np.array([[e.latitude, e.longitude] for e in n.entries]) if n.entries else np.zeros((0, 2)) for n in items]
     for n in items:
         n.logits = n.priors.copy()
+    # The least weight each reading votes with: a reading by a name's own spelling, not by one of a
+    # place's many alternate names (a village's old name is no evidence on its own).
+    floors = [np.array([SPATIAL_FLOOR if e.name_kind <= 1 else 0.0 for e in n.entries]) for n in items]
     # In a very long text the evidence comes from its most mentioned names (the cost is quadratic).
     voters = set(sorted(range(len(items)), key=lambda j: -len(items[j].mentions))[:MAX_VOTING_NAMES])
     for _round in range(ROUNDS):
@@ -214,17 +227,21 @@ def resolve_toponyms(
             top = np.argsort(-p)[:CONTEXT_CANDIDATES]
             context.append((top, p[top]))
         named_countries = set(demonym_countries)
+        named_admin1: defaultdict[str, set[int]] = defaultdict(set)  # division code -> the names read as it
         for j, m in enumerate(items):
             if m.entries:
                 k = m.forced if m.forced is not None else int(np.argmax(m.probs))
                 if m.entries[k].feature_code == "PCLI" and m.probs[k] > 0.5:
                     named_countries.add(m.entries[k].country_code)
+                elif m.entries[k].feature_code == "ADM1" and m.probs[k] > 0.5 and m.entries[k].admin1_code:
+                    named_admin1[m.entries[k].admin1_code].add(j)
         new_logits = []
         for i, n in enumerate(items):
             if not n.entries:
                 new_logits.append(None)
                 continue
             own_country = {e.country_code for e in n.entries if e.feature_code == "PCLI"}
+            is_region_name = any(e.feature_code in ("PCLI", "ADM1") and e.name_kind == 0 for e in n.entries)
             country_support: defaultdict[str, float] = defaultdict(float)
             admin1_support: defaultdict[str, float] = defaultdict(float)
             for cc, count in demonym_countries.items():
@@ -245,8 +262,10 @@ def resolve_toponyms(
                 local = [k for k in top if not _is_region(other.entries[k])]
                 if local and _round > 0:
                     d = _distance_matrix(coords[i], coords[j][local])
-                    closeness = np.exp(-d / SPATIAL_SCALE_KM) * other.probs[local][None, :]
-                    spatial += closeness.max(axis=1) / max(other.probs[local].max(), 1e-9)
+                    weight = other.probs[local] / max(other.probs[local].max(), 1e-9)
+                    weight = np.maximum(weight, floors[j][local])
+                    closeness = np.exp(-d / SPATIAL_SCALE_KM) * weight[None, :]
+                    spatial += closeness.max(axis=1)
                     spatial_count += 1
             if spatial_count:
                 spatial /= spatial_count
@@ -272,6 +291,10 @@ def resolve_toponyms(
                     if weight:
                         logits[k] += weight
                         ev.append("publisher-country")
+                if (entry.admin1_code and entry.feature_code not in ("PCLI", "ADM1") and not is_region_name
+                        and named_admin1.get(entry.admin1_code, set()) - {i}):
+                    logits[k] += W_NAMED_ADMIN1
+                    ev.append("admin1-named")
                 if entry.admin1_code and entry.feature_code not in ("PCLI", "ADM1"):
                     support = admin1_support.get(entry.admin1_code, 0.0)
                     if support > 0.05:
@@ -361,25 +384,33 @@ def _admin1_code_of(t: Toponym, gazetteer: Gazetteer) -> str | None:
 
 # Below this population a village abroad needs support from the text to be read (_drop_stray_namesakes).
 STRAY_POPULATION = 10_000
+# ... and a small division abroad (an island parish, a district of a small country) below this many.
+STRAY_DIVISION_POPULATION = 100_000
 # A park or river read from part of its name ("Roanoke Park") farther than this from every local place
 # the article names is not at that far town (_drop_far_namesakes_of_features).
 FAR_FEATURE_KM = 200.0
-_SUPPORTED_BY = ("admin1-mentioned", "nearby-places", "containment", "near", "dateline", "publisher-country",
-                 "country-named", "country-name", "demonym")
+_SUPPORTED_BY = ("admin1-mentioned", "admin1-named", "nearby-places", "containment", "near", "dateline",
+                 "publisher-country", "country-named", "country-name", "demonym")
 
 
 def _drop_stray_namesakes(toponyms: list[Toponym], items: list[_Name], owners: list[int]) -> None:
     """A small village abroad that nothing in the text supports is no reading: a report whose
     other places all lie in one country and that names a "Crescent" or a "Pioneer" there means a
     street, a cinema or a quarter the gazetteer lacks, not a hamlet of that name in another
-    country. Such a toponym is left unresolved (its candidates kept) for _place_subplaces."""
+    country. So is a small division abroad read from an ambiguous name (an Irish report's "St
+    Patrick's" is a church, not a Caribbean parish). Such a toponym is left unresolved (its
+    candidates kept) for _place_subplaces."""
     confident = [(t, o) for t, o in zip(toponyms, owners) if t.name is not None and (t.score or 0) >= 0.5 and t.country_code]
     for t, owner in zip(toponyms, owners):
-        if t.name is None or not (t.feature_code or "").startswith("PPL") or (t.population or 0) >= STRAY_POPULATION:
+        if t.name is None or (t.population or 0) >= (
+                STRAY_POPULATION if (t.feature_code or "").startswith("PPL")
+                else STRAY_DIVISION_POPULATION if t.feature_code in ("ADM1", "ADM2") else 0):
             continue
         n = items[owner]
         if n.relations or n.hint or any(e in t.evidence for e in _SUPPORTED_BY):
             continue
+        if not (t.feature_code or "").startswith("PPL") and len(n.entries) < 2:
+            continue  # the only place of that name the gazetteer knows ("Bonaire")
         countries = Counter(o.country_code for o, other in confident if other != owner)
         if not countries or t.country_code in countries:
             continue
