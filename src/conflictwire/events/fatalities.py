@@ -30,6 +30,13 @@ the lowest count among the mentions tied to the event's trigger (or among all, i
 lowest low and high the highest figure reported. 0 when the scope says nobody died ("no one was
 killed", "no casualties") and no death is reported; null when it says nothing about deaths.
 
+**Counts over several events** (``is_tally``, ``spread_over_events``): a running count over weeks or months
+("89 murders in August") is no event's toll and gives null. A count the sentence spreads over several separate
+acts ("two men murdered in different events", "7 killed in 3 shootouts", "in less than 24 hours", "jornada
+violenta deja 12 muertos") is not one event's either: the event gets the least it can have, low 1 / best 1,
+and the whole count as high (as ACLED and UCDP code one event per act, place and day; the same "least the text
+asserts" rule as for vague words). A single death is always one event's.
+
 **Headlines read by word order** (``find_mentions_surface``): the small parser misreads many headlines
 ("3 Killed in ..." with the number as a list marker, "Soldiers murder teenager" with murder as a noun,
 "a corpse bagged" with the corpse as a compound). Where the parse ties no death to the clause or the
@@ -48,7 +55,9 @@ Headlines in Spanish and Portuguese (common in Mexican and Brazilian sources) ge
 reading of their own ("Asesinan a 2 personas", "Hallan cuerpo sin vida"): victims after an active verb
 add up over commas and "y" ("a mamá, abuela y dos niños" = 4) until another verb starts another act
 ("asesinan a un hombre y hieren a su pareja" = 1); a number beside a singular cue is the count
-("hallan sin vida a dos mujeres" = 2; "triple asesinato" = 3); "lo matan" is one.
+("hallan sin vida a dos mujeres" = 2; "triple asesinato" = 3); "lo matan" is one. A passive or an
+intransitive verb counts its subject, conjuncts added ("padre y dos de sus hijos fueron asesinados" = 3,
+"duas pessoas morrem" = 2); severed heads and skulls count the people they belonged to ("dejan dos cabezas").
 """
 
 from __future__ import annotations
@@ -126,6 +135,7 @@ def words() -> dict:
         data = json.load(fh)
     data["zero_res"] = [re.compile(p, re.I) for p in data["zero_patterns"]]
     data["tally_res"] = [re.compile(p, re.I) for p in data["tally_period_patterns"]]
+    data["spread_res"] = [re.compile(p, re.I) for p in data["spread_patterns"]]
     return data
 
 
@@ -644,6 +654,30 @@ def _without_tallies(found: FatalityCount | None, sentence: str) -> FatalityCoun
     return combine(kept)
 
 
+def spread_cue(sentence: str) -> re.Match | None:
+    """'in different events', 'in 2 shootouts', 'in less than 24 hours', 'jornada violenta deja ...': the
+    deaths counted are those of several separate acts, not of one."""
+    for pattern in words()["spread_res"]:
+        m = pattern.search(sentence)
+        if m:
+            return m
+    return None
+
+
+def spread_over_events(found: FatalityCount | None, sentence: str) -> FatalityCount | None:
+    """A count spread over several separate events is no one event's toll: the event gets the least it
+    can have, one death, and the whole count as its high figure (low 1, best 1, high N).
+
+    "Two people murdered in different events" is two events of one death each; "5 killed in 2 shootouts"
+    does not say how the five divide. As for vague words, the best figure is the least the text asserts.
+    A single death is always one event's.
+    """
+    if found is None or found.best is None or found.best < 2 or spread_cue(sentence) is None:
+        return found
+    high = max(v for v in (found.high, found.best) if v is not None)
+    return FatalityCount(1, 1, high, found.mentions)
+
+
 def combine(mentions: list[Mention]) -> FatalityCount | None:
     """Reports of the same deaths, never added up: see the module docstring for the rule."""
     if not mentions:
@@ -778,6 +812,10 @@ class _Surface:
                     return count, k + 1
                 if not _modifier_like(self.word(k)):
                     break
+            if self.word(j - 1) in ("couple", "pair"):
+                return count, j  # "execute a couple": two people, the count word is the noun
+            if self.word(i) == "one" and j == i + 1 and self.word(j) in _STOPS | {"", ",", ";", ":", "."}:
+                return count, j  # "Gunmen Hang One", "kill one in ...": the pronoun is a person
             if self.word(i) in ("a", "an", "another", "single", "one"):
                 return None  # "kills a campaign", not a person
             return count, j
@@ -971,10 +1009,20 @@ class _Surface:
                     out.append(self.mention(Count(1, 1, 1), k, after + 2, k))  # "decapitates a rival in ...": a person
                     continue
                 if not passive_looking and nxt in ('"', "“", "'"):
-                    out.append(self.mention(Count(1, 1, 1), k, after + 1, k))  # "Cartel Kills 'El Agapo'": one named person
+                    # "Cartel Kills 'El Agapo'": one named person; "kill 'Doña Rosa' and her husband": and the next
+                    close = next((x for x in range(after + 2, min(after + 8, n)) if self.word(x) in ('"', "”", "'")), None)
+                    joined = close is not None and (self.word(close + 1) == "and" or (
+                        self.word(close + 1) == "," and (self.word(close + 2) in ("his", "her", "their") or (self.count_at(close + 2) and self.word(close + 2) not in ("a", "an", "one")))))
+                    # ", a teacher," after the name is the same person (apposition), not another victim
+                    count, end = self.more_victims(close + 1, Count(1, 1, 1)) if joined else (Count(1, 1, 1), (close or after) + 1)
+                    named = self.mention(count, k, end, k)
+                    named.group = -2
+                    out.append(named)
                     continue
                 if not passive_looking or nxt in _DETERMINERS or nxt in ("a", "an") or self.count_at(after):
                     victim = self.victim_right(after)
+                    if victim is not None and self.word(victim[1]) in _HURT_FORMS:
+                        victim = None  # "7 killed 1 injured": the number after the verb is the wounded
                     if victim is not None:
                         count, end = self.more_victims(victim[1], victim[0])
                         active = self.mention(count, k, end, k)
@@ -1008,6 +1056,8 @@ class _Surface:
                 count = None
                 if self.word(k + 1) == "of":
                     owner = self.victim_right(k + 2)
+                    if owner is not None:
+                        owner = self.more_victims(owner[1], owner[0])  # "bodies of 2 women and a man"
                     count = owner[0] if owner is not None and owner[0].exact else None
                 if count is None:
                     for start in range(k - 1, max(k - 5, -1), -1):
@@ -1173,6 +1223,30 @@ def find_mentions_es_pt(text: str, offset: int = 0) -> list[Mention]:
             j = noun_words(j + 1)
         return total, last
 
+    def victims_before(k: int) -> tuple[int, int] | None:
+        """The victims of a subject that ends before the auxiliary at token ``k``: 'padre y dos de sus hijos'."""
+        while k >= 0 and tokens[k][0] in w["es_pt_linking_words"]:
+            k -= 1
+        first = k
+        while first > 0 and not re.search(r"[:;.(\[]", low[tokens[first - 1][2] : tokens[first][1]]):
+            first -= 1
+        if k < first:
+            return None
+        parts = re.split(r"\s*,\s*|\s+(?:y|e)\s+", low[tokens[first][1] : tokens[k][2]])
+        total = 0
+        for part in parts:
+            part_words = [t for t in re.findall(r"[^\W_]+", part) if t not in dets]
+            if not part_words:
+                return None
+            number = next((numbers[t] if t in numbers else int(t) for t in part_words[:2] if t in numbers or (t.isdigit() and int(t) < 1000)), None)
+            if number is not None:
+                total += number
+            elif part_words[0] in people and not part_words[0].endswith("s"):
+                total += 1
+            else:
+                return None  # "Jóvenes motociclistas": how many is not said
+        return total, tokens[first][1]
+
     if not plural:
         # "hallan sin vida a dos mujeres", "hallan dos desmembrado": a number next to a singular cue is the count.
         following = [k for k in after if tokens[k][0] != "de"][:1]
@@ -1189,9 +1263,20 @@ def find_mentions_es_pt(text: str, offset: int = 0) -> list[Mention]:
         total, start = value_of(before[0]), tokens[before[0]][1]
     elif before and tokens[before[0]][0] in ("lo", "la", "le", "o") and active_verb:
         total, start = 1, tokens[before[0]][1]  # "Lo matan": him
-    elif after and active_verb:
+    elif after and active_verb and not (cue in w["es_pt_die_verbs"] and tokens[after[0]][0] in stop):
+        # (an active verb's victims may follow a place: "asesinan en Jalisco a ..."; a 'die' verb's do not)
         total, last = victims_after(after[0])
         end = tokens[last][2]
+    elif before and not active_verb and tokens[before[0]][0] in w["es_pt_linking_words"]:
+        # "Padre y dos de sus hijos fueron asesinados": the subject before the auxiliary, conjuncts added.
+        subject = victims_before(before[0])
+        if subject is not None:
+            total, start = subject
+    elif before and cue in w["es_pt_die_verbs"]:
+        # "Duas pessoas morrem durante tiroteio": who died is the subject before the verb.
+        subject = victims_before(before[0])
+        if subject is not None:
+            total, start = subject
     if total is None:
         count = Count(2, 2, None, exact=False) if plural else Count(1, 1, 1)
     else:
@@ -1269,7 +1354,7 @@ def find_fatalities(doc, clause_start: int, clause_end: int, trigger_ids=frozens
     first = found.mentions[0]
     around = doc.char_span(first.start, first.end, alignment_mode="expand")
     sentence = around[0].sent.text if around is not None and len(around) else text[first.start : first.end]
-    return _without_tallies(found, sentence)
+    return spread_over_events(_without_tallies(found, sentence), sentence)
 
 
 def _find_fatalities(doc, clause_start: int, clause_end: int, trigger_ids=frozenset(), nlp=None) -> FatalityCount | None:

@@ -90,7 +90,13 @@ def load_rules() -> tuple[ForeignRule, ...]:
 
 
 def find_triggers(text: str, lang: str) -> list[tuple[ForeignRule, int, int]]:
-    """Every (rule, start, end) that matches ``text`` (offsets into ``text``), heaviest first."""
+    """Every (rule, start, end) that matches ``text`` (offsets into ``text``): the triggers that report an
+    act first, heaviest first among them.
+
+    A trigger inside a named attempt, a negation or a forecast ("asesinan a pareja en intento de secuestro")
+    reports no act of its own; the act the line does report ("asesinan") then comes first. Only when no
+    trigger reports an act does the first one give the reason the line is no event.
+    """
     folded = fold(text)
     found = []
     for rule in load_rules():
@@ -103,8 +109,14 @@ def find_triggers(text: str, lang: str) -> list[tuple[ForeignRule, int, int]]:
         m = rule.pattern.search(folded)
         if m:
             found.append((rule, m.start(), m.end()))
-    found.sort(key=lambda r: (-r[0].weight, r[1]))
+    found.sort(key=lambda r: (not _reports_act(folded, r[1]), -r[0].weight, r[1]))
     return found
+
+
+def _reports_act(folded: str, start: int) -> bool:
+    """No negation, intention or forecast in the few words before the trigger at ``start``."""
+    before = folded[:start]
+    return not (_NEGATION.search(before) or _INTENTION.search(before) or _FUTURE.search(before))
 
 
 # Cues within a few words before the trigger.
