@@ -41,6 +41,15 @@ from conflictwire.events.actors import CATEGORY_CODES, interaction_code, load_en
         ("a mob", "Rioters", "rioters", None),
         ("UN peacekeepers", "UN peacekeepers", "external/other forces", None),
         ("regime forces", "Military Forces", "state forces", None),
+        # A guerrilla's urban units and columns are the rebels'; army commandos stay the state's.
+        ("urban commandos", "urban commandos", "rebel group", None),
+        ("another guerrilla column", "another guerrilla column", "rebel group", None),
+        ("army commandos", "Military Forces", "state forces", None),
+        ("the death squad", "death squad", "political militia", None),
+        # An armed opposition named by its kind or by a name the dictionary does not know.
+        ("the rebel group", "rebel group", "rebel group", None),
+        ("a terrorist organization", "terrorist organization", "rebel group", None),
+        ("the Patriotic Liberation Front", "Patriotic Liberation Front", "rebel group", None),
     ],
 )
 def test_actors_lookup_normalises(text, name, category, country):

@@ -20,18 +20,26 @@ each with an :class:`Evidence` span into ``article.text``:
   is written as that name;
 - **people harmed, by name**: every person named in the harmed phrase of the trigger or of another harm word
   of its clause ("killed X, his son Y and two others", "the murder of X", "exploded, killing X, 42; Y, 19",
-  "the bodies of X and Y", "identified as X") is actor 2 (when actor 2 is empty or only described) or an
+  "the bodies of X and Y", "identified as X", "X was found murdered", "X, who was kidnapped", "killed ten,
+  including X", a name wrapped onto the next line of wire copy) is actor 2 (when actor 2 is empty or only described) or an
   associated actor 2, written as the text writes the name. Names are spaCy's PERSON entities, or, in
   all-capitals wire copy parsed in lower case, runs of words that are no English word (the spaCy model's
   WordNet-based lemma lists) with the name-like words next to them, never a title or role
   (``data/actor_titles.tsv``), a place ("San Vicente", "... province") or a thing ("the Rio Verde pipeline");
 - "the attack (was) carried out / staged / perpetrated by X (against Y)": X is actor 1 (and Y actor 2);
+  "killed by bullets fired by X", "killed with a bomb planted by X": the agent of the means; "were killed
+  ..., shot by X" and "shot to death by X": the agent of the participle or verb that carries the act;
+  "a member of the X Party": kept as written (an organisation the dictionary does not know);
 - **an event merged from several mentions** is read from each of them: the first mention's clause gives the
   fields, the others fill what it leaves empty and add targets, weapons and named victims;
 - **targets** (physical: buildings, vehicles, infrastructure) and **weapons** (means as written: "car
   bomb", "dynamite", "machine-gun") from the clause's noun phrases whose head is in
   ``data/physical_targets.tsv`` / ``data/weapons.tsv`` (MUC-4 set lists and ACLED's definitions); a weapon
   keeps the words before it that say what kind it is ("dynamite charge", "explosive charges");
+- **the means type the act** (``type_by_means``): an Attack, Armed clash or property destruction by
+  non-state forces carried out with explosives only (a dynamite charge, a car bomb, a landmine) is
+  Explosions/Remote violence, 'Remote explosive/landmine/IED' (a thrown grenade: 'Grenade'), as ACLED's
+  codebook types by the means; not when guns or heavier weapons are named beside them;
 - an ALL CAPS sentence (old wire copy) is read from a lower-cased copy of that sentence, parsed again
   (offsets are unchanged; actor text and attribution keep the article's own characters; a phrase the
   re-cased words do not name is looked up again as written, for acronyms such as "FMLN");
@@ -58,6 +66,7 @@ from .actors import ActorMatch, country_of, head_kind, interaction_code, lookup_
 from .attribution import doc_text, find_attribution
 from .fatalities import find_fatalities
 from .notes import build_notes, render_explanation
+from .ontology import kind_of
 
 __all__ = ["fill_arguments", "find_actors", "named_victims", "person_names", "english_words", "article_country", "build_notes", "render_explanation"]
 
@@ -201,9 +210,21 @@ def _slot(head, country_hint: str | None) -> ActorSlot | None:
             start, end = min(start, ent.start_char), max(end, ent.end_char)
             text = doc_text(doc)[start:end]
         match = ActorMatch(text, re.sub(r"^(?:the|a|an) ", "", text, flags=re.I), None, None, 0.4, "entity")
+    if match is None and head.lower_ in ("member", "members"):
+        # "a member of the National Party", "members of the Communist Party": people of an organisation the
+        # dictionary does not know, kept as written with no category, as a named organisation we do not know is.
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        org = _pobj(of) if of is not None else None
+        if org is not None and org.lower_ in _ORGANISATION_NOUNS:
+            match = ActorMatch(text, re.sub(r"^(?:the|a|an) ", "", text, flags=re.I), None, None, 0.4, "entity")
     if match is None:
         return None
     return ActorSlot(head, start, end, text, match)
+
+
+# Head nouns of an organisation's name ('the National Party', 'the Patriotic Front').
+_ORGANISATION_NOUNS = {"party", "front", "movement", "organization", "organisation", "union", "alliance", "army", "command",
+                       "group", "brigade", "commando", "cell", "league", "council", "committee", "federation", "coalition", "cartel"}
 
 
 # Prepositions of place: a name after them is where the act happened, not who took part.
@@ -360,6 +381,30 @@ def _pobj(prep):
     return next((g for g in prep.children if g.dep_ == "pobj"), None)
 
 
+_MEANS_PREPS = {"with", "by", "using"}
+
+
+def _agent_of_means(trigger, agent_tok, country_hint) -> ActorSlot | None:
+    """The agent of a participle that describes the means of the act: the 'by' phrase of 'fired', 'planted',
+    'thrown' or 'detonated' hanging from the passive agent or the 'with' phrase of the trigger."""
+    means = [agent_tok] if agent_tok is not None else []
+    means += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in _MEANS_PREPS and (p := _pobj(c)) is not None]
+    for noun in means:
+        for acl in noun.children:
+            if acl.dep_ != "acl" or acl.tag_ != "VBN":
+                continue
+            agent = next((g for g in acl.children if g.dep_ == "agent"), None)
+            who = _pobj(agent) if agent is not None else None
+            if who is not None and (slot := _actor_at(who, country_hint)) is not None and slot.match.category != "civilians":
+                return slot
+            if who is not None and slot is not None:
+                # People named by a civilian head who use a weapon are an unidentified armed group.
+                m = slot.match
+                slot.match = ActorMatch(m.text, "Unidentified Armed Group", "political militia", None, m.score, "head:unidentified")
+                return slot
+    return None
+
+
 def _victim_slot(token) -> ActorSlot | None:
     """A named person or a group of people the dictionary does not know, harmed in the event: ACLED codes
     them as civilians unless the text says otherwise ('two U.S. missionaries', 'Marta Solis Vega')."""
@@ -444,12 +489,22 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
     agent_tok = patient_tok = None
     between_split = None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+    # "were killed on Monday, shot by X": a participle coordinated with a passive verb is passive too.
+    shared_passive = (not passive and trigger.dep_ in ("conj", "advcl") and trigger.tag_ == "VBN"
+                      and any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.head.children))
+    passive = passive or shared_passive
 
     if trigger.pos_ in ("VERB", "AUX"):
         children = list(trigger.children)
         if passive:
             patient_tok = next((c for c in children if c.dep_ == "nsubjpass"), None)
+            if patient_tok is None and shared_passive:
+                patient_tok = next((c for c in trigger.head.children if c.dep_ == "nsubjpass"), None)
             agent = next((c for c in children if c.dep_ == "agent"), None)
+            if agent is None:
+                # "were killed on Monday, shot during the night by X": the agent of a coordinated participle.
+                partners = [*trigger.conjuncts, *(c for c in children if c.dep_ == "advcl" and c.tag_ == "VBN")]
+                agent = next((g for v in partners if v.pos_ == "VERB" for g in v.children if g.dep_ == "agent"), None)
             agent_tok = _pobj(agent) if agent is not None else None
         else:
             subject = _subject_of(trigger)
@@ -492,6 +547,9 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
                 other = next((c for c in agent_tok.conjuncts if c.i > agent_tok.i), None)
                 if other is not None:
                     patient_tok = other
+    elif trigger.lower_ == "death" and trigger.dep_ == "pobj" and trigger.head.lower_ == "to" and trigger.head.head.pos_ == "VERB":
+        # "shot / stabbed / beaten to death by X": the verb's own roles.
+        return find_actors(trigger.head.head, country_hint)
     else:
         # A noun trigger: "clashes between X and Y", "attack on X by Y", "ISIS attack", "X's attack".
         for child in trigger.children:
@@ -563,6 +621,10 @@ def find_actors(trigger, country_hint: str | None = None) -> ActorRoles:
                 inner.assoc2 = _partners(inner.actor2.head, country_hint)
             return inner
     roles.actor1 = _actor_at(agent_tok, country_hint)
+    if roles.actor1 is None and trigger.pos_ in ("VERB", "AUX"):
+        # "killed by two bullets fired by a member of X", "killed with a bomb planted by X": the means
+        # stands where the agent should; whoever used it is the agent of the verb that describes it.
+        roles.actor1 = _agent_of_means(trigger, agent_tok, country_hint)
     if roles.actor1 is None and trigger.pos_ in ("VERB", "AUX") and agent_tok is None:
         # "A guard was wounded in the attack staged by X": the people harmed by an act whose own
         # phrase names who carried it out.
@@ -703,10 +765,14 @@ def person_names(sentence, words: frozenset[str]) -> list[tuple[int, int]]:
             if _name_word(nxt, words, titles) or _name_part(nxt, titles):
                 j += 1
             elif nxt.lower_ in _NAME_LINKS and j + 2 < sentence.end and _name_word(doc[j + 2], words, titles):
-                j += 2
+                j += 2  # 'Pablo de Jesus'
+            elif nxt.is_space and "\n\n" not in nxt.text and j + 2 < sentence.end and (
+                _name_word(doc[j + 2], words, titles) or _name_part(doc[j + 2], titles)
+            ):
+                j += 2  # a name that wire copy wraps onto the next line
             else:
                 break
-        run = doc[i : j + 1]
+        run = [t for t in doc[i : j + 1] if not t.is_space]
         if 2 <= len(run) <= 5 and any(_name_word(t, words, titles) for t in run) and not any(t.whitespace_ == "" and t.i < j and doc[t.i + 1].is_punct for t in run):
             out.append((i, j))
         i = j + 1
@@ -726,6 +792,8 @@ def _harmed_roots(trigger) -> list:
                 roots.append(child)
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             roots.append(trigger.head)
+        if trigger.dep_ == "relcl" and any(r.lower_ in _RELATIVE_PRONOUNS for r in roots):
+            roots.append(trigger.head)  # 'the priest, who had been kidnapped by ...': the priest
     else:
         if trigger.lower_ not in _HARM_NOUNS:
             return []
@@ -743,6 +811,21 @@ _HARM_NOUNS = {
     "disappearance", "shooting", "attack", "attacks", "attempt", "wounding",
 }
 _BODY_NOUNS = {"body", "bodies", "corpse", "corpses", "remains"}
+_RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
+# 'X was found dead / murdered': the state the person was found in is the harm.
+_FOUND_HARMED = {"dead", "murdered", "killed", "shot", "strangled", "stabbed", "executed", "lifeless", "beheaded", "decapitated", "tortured", "hanged"}
+# Prepositions that list the people harmed inside the harmed phrase ('killed 10, including X', 'along with X').
+_LISTING_PREPS = {"including", "among", "along"}
+
+
+def _found_harmed(tok) -> list:
+    """'X was found murdered', 'police found X dead': who was found in that state."""
+    if tok.lemma_.lower() != "find" or not any(c.lower_ in _FOUND_HARMED for c in tok.children):
+        return []
+    roots = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+    if tok.dep_ == "relcl":
+        roots.append(tok.head)
+    return roots
 
 
 def named_victims(trigger, words: frozenset[str], country_hint: str | None = None, clause=None) -> list[ActorSlot]:
@@ -750,7 +833,9 @@ def named_victims(trigger, words: frozenset[str], country_hint: str | None = Non
     phrase (``_harmed_roots`` of the trigger and of the other harm words of its clause: 'exploded ...,
     killing X'), its conjuncts and appositions ('killed Jose Perez, his son Juan Perez and two others'),
     'the bodies of X', 'identified as X'; not in its other prepositional phrases ('the leader of ...', 'in Bogota')."""
-    roots = _harmed_roots(trigger)
+    roots = _harmed_roots(trigger) + _found_harmed(trigger)
+    if trigger.lower_ in _BODY_NOUNS:
+        roots.append(trigger)  # the event told by its dead: 'the bodies of X and Y were found'
     for tok in clause if clause is not None else ():
         if tok.i == trigger.i:
             continue
@@ -760,6 +845,8 @@ def named_victims(trigger, words: frozenset[str], country_hint: str | None = Non
             roots.append(tok)  # 'the bodies of X and Y were found'
         elif tok.lemma_.lower() == "identify":
             roots += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and (p := _pobj(c)) is not None]
+        else:
+            roots += _found_harmed(tok)
     if not roots:
         return []
     region: set[int] = set()
@@ -770,6 +857,10 @@ def named_victims(trigger, words: frozenset[str], country_hint: str | None = Non
             continue
         region.add(tok.i)
         frontier += [c for c in tok.children if c.dep_ not in ("prep", "relcl", "acl", "advcl", "agent")]
+        # 'killed ten, including X', 'the massacre of X, along with Y': the list goes on.
+        frontier += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _LISTING_PREPS]
+        if tok.lower_ == "along":
+            frontier += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
         if tok.lower_ in _BODY_NOUNS:
             frontier += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and (p := _pobj(c)) is not None]
     doc = trigger.doc
@@ -777,7 +868,7 @@ def named_victims(trigger, words: frozenset[str], country_hint: str | None = Non
     things = (_head_lexicon("weapons.tsv"), _head_lexicon("physical_targets.tsv"))
     out = []
     for first, last in person_names(trigger.sent, words):
-        if not all(i in region for i in range(first, last + 1)):
+        if not all(i in region for i in range(first, last + 1) if not doc[i].is_space):
             continue
         # 'Spaniard Jose Luis Mena', 'Salvadoran Tomas Villar': the nationality is no part of the name.
         while first < last and country_of(doc[first].text) is not None:
@@ -893,6 +984,8 @@ _WEAPON_EVENT_HEADS = {"fire", "burst", "bursts", "attack", "attacks", "explosio
 # Words before a weapon that say what kind it is, kept in its name ('dynamite charge', 'explosive charges',
 # 'incendiary device'; MUC-4 INSTRUMENT ID fills), beside the weapons lexicon's own words.
 _WEAPON_KINDS = {"explosive", "explosives", "incendiary", "homemade", "home-made", "plastic", "fragmentation", "antipersonnel", "anti-personnel", "remote-controlled", "molotov", "automatic", "semiautomatic", "submachine", "hand"}
+# Heads of the weapons lexicon that name a means only with a word of kind before them ('dynamite charge').
+_BARE_MEANS = {"weapon", "weapons", "charge", "charges", "device", "devices", "arms"}
 _VAGUE_QUANTITIES = {"several", "some", "many", "various", "numerous", "other", "another"}
 # Targets named by what they belong to: "the headquarters of the Liberal Party", "the home of General X".
 _CONTAINER_TARGETS = {"headquarters", "office", "offices", "home", "residence", "house", "building", "buildings", "facilities", "installations", "branch"}
@@ -1018,6 +1111,12 @@ def find_targets_and_weapons(span, exclude: list[tuple[int, int]]) -> tuple[list
             ):
                 weapon_from -= 1
             start, end = doc[weapon_from].idx, tok.idx + len(tok)
+            if weapon_from == tok.i and low in _BARE_MEANS:
+                # 'weapons', 'a charge' alone say nothing of the means; 'heavy-caliber weapons' does.
+                kinds = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod") and c.pos_ != "NUM" and c.lower_ not in _VAGUE_QUANTITIES]
+                if not kinds:
+                    continue
+                start = doc[min(c.left_edge.i for c in kinds)].idx
             if not inside(start, end) and (start, end) not in weapons:
                 weapons.append((start, end))
             continue
@@ -1344,8 +1443,53 @@ def _fill_arguments(article: Article, event: Event, clause: Span, options: Optio
             values.append(text[start + offset : end + offset])
             evidence.append(_evidence(start + offset, end + offset, text, field_name))
 
+    means_type = type_by_means(event.sub_event_type, event.weapons, cat1)
+    if means_type is not None:
+        kind = kind_of(means_type)
+        event.event_type, event.sub_event_type = kind.event_type, kind.sub_event_type
+        event.plover_type, event.plover_mode, event.cameo_code = kind.plover_type, kind.plover_mode, kind.cameo_root
+
     event.evidence = evidence
     event.notes = build_notes(event)
+
+
+# Kinds of weapons.tsv that make an attack an explosion (ACLED: Explosions/Remote violence) unless guns,
+# artillery, missiles or aircraft are named beside them (a gunfight with grenades stays a battle or an attack).
+_EXPLOSIVE_KINDS = {"explosive", "mine", "vehicle bomb"}
+_NOT_ONLY_EXPLOSIVES = {"gun", "artillery", "missile", "aerial"}
+_RETYPED_BY_MEANS = ("Attack", "Armed clash", "Looting/property destruction")
+
+
+def weapon_kind(written: str) -> str | None:
+    """The kind (weapons.tsv) of a weapon as the event records it ('dynamite charge' -> explosive)."""
+    lexicon = _head_lexicon("weapons.tsv")
+    words = written.lower().split()
+    for n in (2, 1):
+        if len(words) >= n and " ".join(words[-n:]) in lexicon:
+            return lexicon[" ".join(words[-n:])]
+    return None
+
+
+def type_by_means(sub_event_type: str, weapons: list[str], actor1_category: str | None) -> str | None:
+    """The sub-event type the means of an attack give it, or None to keep the one detected.
+
+    ACLED's codebook types by the means: an attack carried out with explosives (a planted bomb, a dynamite
+    charge, a landmine, a car bomb) is Explosions/Remote violence ('Remote explosive/landmine/IED'), one
+    with a thrown grenade 'Grenade', whoever detonated it, unless the text also names guns or heavier
+    weapons (then it is a fight in which explosives were one means). Property blown up is no 'Looting/
+    property destruction' either: the codebook keeps that type for destruction by other means. Only an
+    'Attack', 'Armed clash' or property destruction by non-state forces is retyped: a state's bombs fall
+    from aircraft ('Air/drone strike'), which detection types from its own words."""
+    if sub_event_type not in _RETYPED_BY_MEANS or actor1_category == "state forces":
+        return None
+    kinds = {weapon_kind(w) for w in weapons}
+    if kinds & _NOT_ONLY_EXPLOSIVES:
+        return None
+    if kinds & _EXPLOSIVE_KINDS:
+        return "Remote explosive/landmine/IED"
+    if "grenade" in kinds:
+        return "Grenade"
+    return None
 
 
 def _shifted_event(event: Event, offset: int) -> Event:
