@@ -303,3 +303,54 @@ def test_classify_events_stage_gives_one_typed_event_per_text_when_asked():
     for evs, text in zip(one[:2], texts):
         assert evs[0].sub_event_type in sub_event_types()
         assert evs[0].evidence[0].text in text
+
+
+# ------------------------------------------------------------------------------------------- speed
+
+
+def _needs_encoder():
+    from conflictwire.events import encoder
+
+    if not encoder.available() or classify.load_model() is None:
+        pytest.skip("encoder packages or model file not installed")
+
+
+def test_classify_cached_embeddings_equal_fresh_ones_and_stay_bounded(monkeypatch):
+    _needs_encoder()
+    monkeypatch.setattr(classify, "_embedding_cache", classify.OrderedDict())
+    monkeypatch.setattr(classify, "EMBEDDING_CACHE_SIZE", 3)
+    texts = ["Rebels shelled the market town at dawn.", "The minister met his counterpart.",
+             "Rebels shelled the market town at dawn.", "Police fired tear gas at students."]
+    first = classify.cached_embed_features(texts)
+    fresh = classify.embed_features(texts)
+    assert first.shape == fresh.shape == (4, fresh.shape[1])
+    assert np.allclose(first, fresh, atol=1e-5)
+    assert np.array_equal(first[0], first[2])  # one text, one row
+    assert len(classify._embedding_cache) == 3  # three distinct texts
+    again = classify.cached_embed_features(["A car bomb exploded near the checkpoint.", texts[1]])
+    assert np.allclose(again[1], first[1], atol=1e-6)
+    assert len(classify._embedding_cache) == 3  # the least recently used text left
+    assert texts[0] not in classify._embedding_cache and texts[1] in classify._embedding_cache
+
+
+def test_classify_screen_gives_the_full_models_reading_where_the_cheap_heads_are_unsure():
+    _needs_encoder()
+    heads, cheap = classify.load_model(), classify.load_cheap_model()
+    if cheap is None:
+        pytest.skip("no TF-IDF variant to screen with")
+    texts = ["Gunmen shot dead a shopkeeper in the market on Monday.",
+             "Troops and rebels fought for the hills above the town.",
+             "Protesters marched to the parliament demanding lower fuel prices.",
+             "The two presidents signed a ceasefire deal in the capital."]
+    votes = [[("Attack", 2.0)], [("Armed clash", 2.0)], [("Peaceful protest", 2.0)], [("Agreement", 2.0)]]
+    screened = classify._screened_probabilities(heads, texts, votes)
+    cheap_probs = classify.score_sentences(cheap, texts, votes)
+    full = classify.score_sentences(heads, texts, votes)
+    full_type = (full["type"] + full["type_tfidf"]) / 2
+    for i in range(len(texts)):
+        p_event = cheap_probs["event"][i, 1]
+        sure = cheap_probs["type"][i].max() >= classify.SCREEN_TYPE_SURE and not (
+            classify.SCREEN_EVENT_UNSURE[0] < p_event < classify.SCREEN_EVENT_UNSURE[1])
+        want_type, want_event = (cheap_probs["type"][i], cheap_probs["event"][i]) if sure else (full_type[i], full["event"][i])
+        assert np.allclose(screened["type"][i], want_type, atol=1e-9)
+        assert np.allclose(screened["event"][i], want_event, atol=1e-9)

@@ -37,3 +37,9 @@ def test_nlp_stage_records_mentions_as_spans_of_the_text():
     for m in article.mentions:
         assert article.text[m.start:m.end] == m.text
     assert any(m.label == "GPE" for m in article.mentions)
+
+
+def test_nlp_load_spacy_gives_one_pipeline_however_the_model_is_named():
+    from conflictwire.nlp import DEFAULT_MODEL, load_spacy
+
+    assert load_spacy() is load_spacy(DEFAULT_MODEL) is load_spacy(model=DEFAULT_MODEL)
