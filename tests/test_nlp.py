@@ -14,6 +14,11 @@ from conflictwire.schema import Article
          ["The U.S. envoy arrived at 10 a.m. on Monday.", "Talks began."]),
         ("Headline without a stop\n\nBody sentence one. Body two.",
          ["Headline without a stop", "Body sentence one.", "Body two."]),
+        # Latin American address abbreviations keep the place in its clause; a line break still ends it.
+        ("Gunmen shot two men in Cd. Valdora on Friday. Nobody was arrested.",
+         ["Gunmen shot two men in Cd. Valdora on Friday.", "Nobody was arrested."]),
+        ("A store on Av. Reforma burned. Crews came.", ["A store on Av. Reforma burned.", "Crews came."]),
+        ("Tolls on the Av.\nNext line.", ["Tolls on the Av.", "Next line."]),
     ],
 )
 def test_nlp_sentences_survive_news_abbreviations(text, expected):

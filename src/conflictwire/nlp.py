@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
+import re
 
 from .errors import ModelMissing
 from .options import Options
@@ -60,9 +61,19 @@ def split_sentences(text: str) -> list[Span]:
         # Paragraph breaks always end a sentence, even where the segmenter joined lines.
         for part_start, part_end in _split_on_blank_lines(text, start, end):
             s, e = _trim(text, part_start, part_end)
-            if e > s:
-                spans.append(Span(start=s, end=e, text=text[s:e]))
+            if e <= s:
+                continue
+            if spans and _ENDS_WITH_PLACE_ABBREVIATION.search(spans[-1].text) and text[spans[-1].end:s].isspace() \
+                    and "\n" not in text[spans[-1].end:s]:
+                s = spans.pop().start
+            spans.append(Span(start=s, end=e, text=text[s:e]))
     return spans
+
+
+# Place-name abbreviations of Latin American addresses that English wire copy keeps ("Cd. Juarez" for Ciudad
+# Juarez, "Av." avenida, "Gral." general, "Fracc." fraccionamiento, "Mpio." municipio): sentencex's English
+# list lacks them, and a split there cuts the place from its clause.
+_ENDS_WITH_PLACE_ABBREVIATION = re.compile(r"(?:^|\s)(?:Cd|Av|Gral|Fracc|Mpio|Edo)\.$")
 
 
 def _split_on_blank_lines(text: str, start: int, end: int):

@@ -136,6 +136,11 @@ def words() -> dict:
     data["zero_res"] = [re.compile(p, re.I) for p in data["zero_patterns"]]
     data["tally_res"] = [re.compile(p, re.I) for p in data["tally_period_patterns"]]
     data["spread_res"] = [re.compile(p, re.I) for p in data["spread_patterns"]]
+    # Kill-verb phrases by first word, in file order: the reader tries them at every word of every sentence.
+    data["kill_verbs_by_first"] = {}
+    for phrase in data["surface_kill_verbs"]:
+        parts = phrase.split()
+        data["kill_verbs_by_first"].setdefault(parts[0], []).append(parts)
     return data
 
 
@@ -922,8 +927,7 @@ class _Surface:
         return None
 
     def kill_verb_at(self, k: int) -> int | None:
-        for phrase in self.w["surface_kill_verbs"]:
-            parts = phrase.split()
+        for parts in self.w["kill_verbs_by_first"].get(self.word(k), ()):
             if [self.word(k + n) for n in range(len(parts))] == parts:
                 return k + len(parts)
         return None

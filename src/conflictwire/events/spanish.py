@@ -31,6 +31,8 @@ _WORDS = re.compile(r"[a-z]+")
 
 def fold(text: str) -> str:
     """Lower case, accents removed (``Asesinan a JOSÉ`` -> ``asesinan a jose``); same length as ``text``."""
+    if text.isascii():  # most lines: nothing to strip, and str.lower is the per-character loop below
+        return text.lower()
     out = []
     for ch in text:
         low = ch.lower()
