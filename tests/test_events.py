@@ -773,3 +773,114 @@ def test_events_struck_fighters_and_taken_captive_are_detected(pipeline, text, s
 def test_events_vigilante_groups_forming_is_no_mob_violence(pipeline):
     text = "Local vigilante groups have formed in some villages."
     assert pipeline(Article(id="v1", raw_text=text)).events == []
+
+
+# ------------------------------------------- empty subjects, accidents, tallies, aims, lists of kinds, memory
+
+
+@pytest.mark.parametrize(
+    "text, word, reason",
+    [
+        # a subject that no one fills: nothing happened to anyone
+        ("No one was killed in the explosion, police said.", "killed", "negated:no-subject"),
+        ("Nobody was injured when the roof of the station collapsed.", "injured", "negated:no-subject"),
+        # accidents are no political violence
+        ("A cargo plane crashed at dawn on Tuesday near the airfield, killing three crewmen.", "killing", "background:accident-crash"),
+        ("Two soldiers died when their truck overturned on the mountain road.", "died", "background:accident-overturn"),
+        ("Five people were killed in a road accident near the border on Friday.", "killed", "background:accident-accident"),
+        # sums of many acts: a rate, a vague multitude in the perfect, a tally of the year
+        ("Killings are averaging four a day in the capital.", "Killings", "history:tally-rate"),
+        ("Hundreds of farmers have been murdered, kidnapped and tortured by the armed bands.", "murdered", "history:tally-multitude"),
+        ("At least 100 militants have been killed by the police this year.", "killed", "history:tally-this-year"),
+        ("The senator was shot dead by hired gunmen last\nyear.", "shot", "history:last year"),
+        # what a measure or a plea means to stop is a kind of act
+        ("The minister announced new measures aimed at stopping kidnappings in the provinces.", "kidnappings", "generic:aim-stop"),
+        ("The campaign against kidnappings and extortion won the backing of the bishops.", "kidnappings", "generic:aim-campaign"),
+        # three or more act nouns listed together name kinds of act
+        ("We have been reporting the killings, the assassinations, the crimes and the attacks, and nobody listens.", "assassinations", "generic:list-of-kinds"),
+        ("He blamed the foreign aid for the torture, murders and disappearances in the country.", "murders", "generic:list-of-kinds"),
+        # a speaker's memory, an old war
+        ("I remember when they bombed the petrol station here, destroying three vehicles.", "bombed", "history:memory-remember"),
+        ("The old farmer recalled how soldiers had burned the village.", "burned", "history:memory-recall"),
+        ("Each bomb weighed 200 kilograms and held small packages of shrapnel.", "bomb", "background:reference-inventory"),
+    ],
+)
+def test_events_read_status_empty_subjects_accidents_tallies_aims_and_kinds(text, word, reason):
+    status = status_of(text, word)
+    assert (status.modality, status.reason) == (None, reason)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # the same shapes in reports of one act stay events
+        ("Rebels killed three soldiers and wounded two civilians in an attack on the town on Monday.", "killed"),
+        ("A bomb exploded outside the bank, killing two guards and injuring a passer-by.", "killing"),
+        ("Hundreds of people were killed in the bombing of the market on Sunday.", "killed"),
+        ("The gunmen killed the mayor, his wife and two bodyguards on Monday night.", "killed"),
+        ("Killings, rapes and looting were reported in the town on Monday.", "Killings"),
+        ("Police stopped the attack on the convoy before the gunmen could escape.", "attack"),
+        ("Guerrillas have killed 12 villagers near the border, the army said.", "killed"),
+        ("Gunmen shot dead a police officer who was directing traffic in the city centre.", "shot"),
+        # a multitude that acts is no sum of victims; positions attacked are no words; battles are fought
+        ("Hundreds of women have marched through the streets of the capital.", "marched"),
+        ("Fighters have attacked the defence positions of the foreign troops near the village.", "attacked"),
+        ("Mobs fought pitched battles with the police in the old city.", "battles"),
+        ("It may be recalled that on Sunday the police had arrested two men near the temple.", "arrested"),
+    ],
+)
+def test_events_read_status_reports_of_one_act_stay_events(text, word):
+    assert status_of(text, word, in_sentence=True).is_event
+
+
+def test_events_accident_and_tally_paragraph_yields_no_event(pipeline):
+    text = ("A cargo plane crashed at dawn on Tuesday near the airfield, killing three crewmen. "
+            "No one on the ground was injured. Killings in the province are averaging four a day, "
+            "and hundreds of farmers have been murdered by armed bands.")
+    assert pipeline(Article(id="a1", raw_text=text, published="2024-05-02")).events == []
+
+
+@pytest.mark.parametrize(
+    "text, word, reason",
+    [
+        # the victims' kin are named, the act is told elsewhere
+        ("The widows of men murdered by the gang waited outside the embassy.", "murdered", "background:victims-kin"),
+        # "offensive" as a quality, an attack made of words, a demonstration as a proof, a count of victims
+        ("Officials were surprised by the group's mobility and offensive capabilities.", "offensive", "generic:modifier"),
+        ("The president violently attacked the programmes in several public speeches.", "attacked", "opinion:verbal-attack"),
+        ("The senator attacked the budget proposal on Tuesday.", "attacked", "opinion:verbal-attack"),
+        ("The visit is the most visible demonstration that the wars have ended.", "demonstration", "generic:showing"),
+        ("Nationwide, we counted 230 rebels killed and 136 wounded.", "killed", "history:tally-count"),
+        # what a weapon can do, not what it did
+        ("The new rockets are capable of striking targets far behind the front line.", "rockets", "generic:ability-capable"),
+    ],
+)
+def test_events_read_status_kin_qualities_words_proofs_and_counts(text, word, reason):
+    status = status_of(text, word)
+    assert (status.modality, status.reason) == (None, reason)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Students staged a demonstration outside the ministry on Monday.", "demonstration"),
+        ("Rebels attacked the town in the north of the province on Tuesday.", "attacked"),
+        ("The army launched an offensive against rebel positions on Monday.", "offensive"),
+        ("Relatives of the victims said gunmen killed four farmers in the village on Sunday.", "killed"),
+    ],
+)
+def test_events_read_status_acts_beside_those_words_stay_events(text, word):
+    assert status_of(text, word, in_sentence=True).is_event
+
+
+def test_events_read_status_a_year_on_the_verb_of_a_noun_trigger_dates_it():
+    from datetime import date
+
+    from conflictwire.events.modality import read_status
+    from conflictwire.nlp import load_spacy
+
+    doc = load_spacy()("The admiral died in the naval battle of the port during the 1879 war.")
+    battle = next(t for t in doc if t.text == "battle")
+    assert read_status(battle, doc[:], date(1990, 5, 21)).reason == "history:1879"
+    # without a publication date the year may be the report's own ("hit by air strikes on 25 April 2017")
+    assert read_status(battle, doc[:], None).is_event

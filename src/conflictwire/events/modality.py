@@ -41,7 +41,7 @@ HISTORY_WORDS = re.compile(
     r"(?:has|have) (?:so far )?(?:killed|left) (?:more than|over)|civil war that)\b",
     re.I,
 )
-YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 # A report declared false ("the report that ... is unfounded", "reports of an attack were baseless").
 DENIAL_PREDICATES = re.compile(
     r"\b(?:is|was|are|were|be|been) (?:absolutely |totally |completely |entirely )?"
@@ -56,6 +56,25 @@ CUMULATIVE_MARKERS = {"since", "so far", "as of", "to date", "in all", "altogeth
 # a date or place in their phrase) name a kind of act: "terrorist raids", "political murders",
 # "indiscriminate bombings" — generic references, unless the clause anchors them in time.
 GENERIC_PLURAL_ANCHORS = {"DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC"}
+
+
+LAST_YEAR = re.compile(r"\b(?:last|previous) year\b", re.I)
+
+
+def _last_year(trigger, chain) -> str | None:
+    """'last year' in the trigger's own clause ("was shot dead last year"), not in another clause of the
+    sentence ("announced it will return weapons seized last year" keeps the announcement)."""
+    verb = next((t for t in chain[:3] if t.pos_ in ("VERB", "AUX")), trigger)
+    clause = [t for t in verb.subtree if not (t.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp", "conj") and t is not verb)
+              and all(a is verb or a.dep_ not in ("ccomp", "advcl", "relcl", "acl", "xcomp", "conj") for a in t.ancestors
+                      if a.i in range(verb.left_edge.i, verb.right_edge.i + 1) and verb in a.ancestors)]
+    match = LAST_YEAR.search(" ".join(t.text for t in clause if not t.is_space))
+    return match.group(0).lower() if match else None
+
+
+def _flat(sentence) -> str:
+    """The sentence's words joined by single spaces: wire copy breaks lines inside a sentence ("LAST\nYEAR")."""
+    return " ".join(sentence.text.split())
 
 
 @dataclass(frozen=True)
@@ -210,6 +229,8 @@ def _names_a_day(sentence) -> bool:
     return any(e.label_ in ("DATE", "TIME") and not PERIOD_WORDS.search(e.text) for e in sentence.ents)
 # "Most of those killed", "many of the people arrested": the victims of acts told elsewhere, or a class.
 VICTIM_HEADS = {"those", "people", "ones", "others"}
+KIN_NOUNS = {"widow", "widower", "relative", "family", "mother", "father", "orphan", "parent", "wife", "husband",
+             "son", "daughter", "brother", "sister", "kin", "child", "descendant"}
 VICTIM_NOUNS = {"wounded", "dead", "injured", "killed", "missing", "deceased"}
 
 
@@ -221,6 +242,13 @@ def _victims_reference(trigger) -> str | None:
         if trigger.head.dep_ == "pobj" and of.lower_ == "of" and (of.head.lower_ in QUANTIFIERS | {"half", "majority", "none", "few"}
                                                                  or of.head.like_num):
             return "those-of"
+    # "the widows of men murdered by ...", "relatives of tortured and captured persons": the people named
+    # are the victims' kin, and the act is told elsewhere (or long ago).
+    if trigger.dep_ in ("acl", "amod"):
+        person = trigger.head
+        if person is not None and person.dep_ == "pobj" and person.head.lower_ == "of" and \
+                person.head.head.lemma_.lower() in KIN_NOUNS:
+            return "kin"
     # "The wounded were treated": a participle used as a noun (the tagger may call it a verb).
     if trigger.lower_ in VICTIM_NOUNS and trigger.dep_ in ("nsubj", "nsubjpass"):
         dets = [c for c in trigger.children if c.dep_ == "det"]
@@ -254,7 +282,7 @@ def _background(trigger, chain, sentence) -> str | None:
     if verb is None:
         return None
     clause = list(verb.subtree)
-    if LONG_PERIOD.search(sentence.text):
+    if LONG_PERIOD.search(_flat(sentence)):
         return "years-of"
     for tok in clause:
         if tok.lower_ == "once" and tok.dep_ == "advmod" and tok.head.tag_ in ("VBN", "VBD"):
@@ -282,6 +310,44 @@ def _background(trigger, chain, sentence) -> str | None:
 VERBAL_ADVERBS = {"harshly", "sharply", "verbally", "bitterly", "strongly", "publicly", "fiercely", "vehemently", "openly"}
 VERBAL_ATTACK_LEMMAS = {"attack", "assail", "blast", "slam", "lash"}
 
+# Words an "attack" aims at when it is made of words: "attacked the programmes in several speeches".
+SPOKEN_OBJECTS = {"program", "programme", "policy", "plan", "proposal", "idea", "decision", "law", "bill", "report",
+                  "statement", "remark", "speech", "stance", "view", "initiative", "agreement", "budget",
+                  "reform", "credibility", "reputation", "handling", "approach"}
+SPOKEN_SETTINGS = {"speech", "statement", "interview", "article", "editorial", "communique", "letter", "debate",
+                   "address", "broadcast", "column", "tweet", "post", "session", "remark", "press"}
+OFFENSIVE_KINDS = {"capability", "capabilitie", "capacity", "weapon", "arm", "power", "tactic", "strategy",
+                   "potential", "posture", "doctrine", "mindset", "language", "remark", "behaviour", "behavior"}
+# What a thing or a group can do, not what it did: "bombs capable of mining large areas after a battle".
+ABILITY_LEMMAS = {"capable", "designed"}
+# A count of victims is a sum: "we counted 230 rebels killed", "monitors tallied 90 deaths".
+COUNT_LEMMAS = {"count", "tally"}
+
+
+def _verbal_target(trigger) -> bool:
+    """An attack on something said or decided, or one made in a speech: words, not violence."""
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower().rstrip("s") in SPOKEN_OBJECTS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "through"):
+            if any(g.dep_ == "pobj" and g.lemma_.lower().rstrip("s") in SPOKEN_SETTINGS for g in child.children):
+                return True
+    return False
+
+
+def _showing(trigger) -> bool:
+    """'Demonstration' in the sense of a proof: "the clearest demonstration that the wars have ended"."""
+    if any(c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+           for c in trigger.children):
+        return True
+    nxt = trigger.doc[trigger.i + 1] if trigger.i + 1 < len(trigger.doc) else None
+    if nxt is not None and nxt.lower_ == "that":
+        return True
+    return any(c.dep_ in ("amod", "advmod") and c.lower_ in ("visible", "clear", "clearest", "ample", "tangible",
+                                                             "concrete", "living", "practical", "further", "eloquent")
+               for c in trigger.children)
+
+
 # A question asks; it reports nothing ("How many rebels have died in this offensive?", an interviewer's words).
 CLOSING_MARKS = "\"'\u201d\u2019)] "
 
@@ -294,13 +360,16 @@ INVENTORY_LEMMAS = {
     "equipment", "cache", "produce", "production", "manufacture", "manufacturer", "sell", "sale", "buy", "purchase",
     "supply", "supplier", "smuggle", "smuggling", "deliver", "delivery", "possess", "possession", "store", "type",
     "quantity", "squad", "expert", "factory", "capable", "export", "import", "acquire", "trade", "trafficking", "load",
-    "launcher", "materiel", "workshop",
+    "launcher", "materiel", "workshop", "weigh",
 }
 
 # An act named as known, as the topic of a memory, an anniversary, a reference or a legal case ("he was
 # referring to the massacre of six priests", "the anniversary of the bombing", "judges handling murder cases"):
 # background to what the sentence reports. Blame and responsibility ("the masterminds of the murder of X") are
 # left alone: MUC-4 fills templates from such accusations, and ACLED codes a newly reported act from them.
+# A speaker's memory tells the past as past: "I remember when they bombed the station", "recalled how troops
+# had burned the village".
+MEMORY_LEMMAS = {"remember", "recall", "recollect", "reminisce"}
 AFTERMATH_LEMMAS = {"anniversary", "memory", "commemorate", "commemoration", "refer", "reference", "remember", "recall", "case"}
 # Words that make a kind of act of a plural act noun ("frequent murders", "political assassinations").
 GENERIC_ACT_MODIFIERS = {
@@ -411,16 +480,209 @@ def _definite_reference(trigger) -> bool:
     return not any(_lemma(t) in table for t in governor.subtree if t.pos_ == "VERB" and t is not trigger)
 
 
+# A subject that no one fills: "no priest has ever been murdered", "nobody was kidnapped".
+EMPTY_SUBJECTS = {"nobody", "none", "noone"}
+
+
+def _empty_subject(chain) -> str | None:
+    """The trigger's clause has a subject quantified by 'no' (or 'nobody', 'none'): nothing happened to anyone.
+    Conjoined verbs share the subject of the first ("no priest has been jailed, murdered or exiled")."""
+    verbs = []
+    for tok in chain[:3]:
+        verbs.append(tok)
+        if tok.dep_ != "conj":
+            break
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if child.lower_ in EMPTY_SUBJECTS or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+                return "no"
+    return None
+
+
+# Accidents are no political violence (ACLED's codebook leaves them out): "a plane crashed, killing three
+# crewmen", "died when their bus overturned", "killed in a road accident".
+ACCIDENT_LEMMAS = {"crash", "collide", "collision", "overturn", "capsize", "derail", "accident", "drown",
+                   "earthquake", "flood", "landslide", "avalanche", "mishap", "electrocute", "stampede"}
+DEATH_LEMMAS = {"kill", "killing", "die", "dead", "death", "injure", "wound", "drown"}
+
+
+def _accident(trigger, chain) -> str | None:
+    """A death or injury caused by an accident named in its own clause."""
+    from .detect import _lemma
+
+    if _lemma(trigger) not in DEATH_LEMMAS:
+        return None
+    for tok in chain[:3]:
+        if _lemma(tok) in ACCIDENT_LEMMAS:
+            return _lemma(tok)
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and _lemma(child) in ACCIDENT_LEMMAS:
+                return _lemma(child)
+            if child.dep_ == "advcl":  # "died when their truck overturned"
+                accident = next((_lemma(t) for t in child.subtree if _lemma(t) in ACCIDENT_LEMMAS), None)
+                if accident:
+                    return accident
+            if child.dep_ == "prep" and child.lower_ in ("in", "after", "during", "from"):
+                for g in child.children:
+                    if g.dep_ == "pobj" and (_lemma(g) in ACCIDENT_LEMMAS or any(
+                            _lemma(c) in ACCIDENT_LEMMAS for c in g.children if c.dep_ == "compound")):
+                        return _lemma(g)
+    return None
+
+
+# A rate is no act: "killings averaging four a day", "two kidnappings per week".
+RATE = re.compile(r"\baverag\w*\b|\b(?:per|each|every) (?:day|week|month|year)\b|"
+                  r"\ba (?:day|week|month|year)\b(?! (?:earlier|later|before|after|ago|long))", re.I)
+# Vague large numbers of victims in the perfect sum many acts: "hundreds of peasants who have been murdered".
+VAGUE_MULTITUDES = {"hundreds", "thousands", "millions", "scores", "tens"}
+# What a measure or a plea is meant to stop: a kind of act ("measures aimed at stopping kidnappings", "stop
+# the repression, kidnapping and torture", "the campaign against kidnappings").
+PREVENTION_LEMMAS = {"stop", "prevent", "end", "halt", "combat", "curb", "eradicate", "reduce", "tackle",
+                     "eliminate", "ban", "outlaw", "punish", "cease"}
+MEASURE_NOUNS = {"measure", "campaign", "fight", "struggle", "law", "legislation", "policy", "plan", "strategy",
+                 "programme", "program", "crusade", "war"}
+
+
+def _first_conjunct(tok):
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _tally(trigger, chain, sentence) -> str | None:
+    """A rate, a vague multitude of victims in the perfect, or an act told 'this year' in the perfect: a sum."""
+    window = trigger.doc[trigger.i : min(trigger.i + 8, sentence.end)]
+    if trigger.tag_ in ("NNS", "NNPS") and RATE.search(" ".join(t.text for t in window)):
+        return "rate"
+    verb = next((t for t in chain[:3] if t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBN", "VBD")), None)
+    if verb is None:
+        return None
+    # "have been murdered, kidnapped and tortured": the aspect may sit on the first conjunct only
+    if "perfect" not in (_aspect(verb), _aspect(_first_conjunct(verb))):
+        return None
+    before = [t for t in sentence if t.i < trigger.i]
+    passive = any(c.dep_ == "auxpass" for v in (verb, _first_conjunct(verb)) for c in v.children)
+    if passive and any(t.lower_ in VAGUE_MULTITUDES and t.nbor(1).lower_ == "of" for t in before if t.i + 1 < len(t.doc)):
+        return "multitude"
+    if re.search(r"\bthis year\b", _flat(sentence), re.I):
+        return "this-year"
+    return None
+
+
+def _prevention_aim(trigger) -> str | None:
+    """An act noun (or a list of them) as what a measure or a plea means to stop."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    first = _first_conjunct(trigger)
+    if any(c.dep_ in ("nummod", "poss") for c in first.children) or any(t.like_num for t in first.subtree):
+        return None
+    listed = first is not trigger or any(c.dep_ == "conj" for c in first.children)
+    if not listed and (first.tag_ not in ("NNS", "NNPS") or any(c.dep_ == "det" for c in first.children)):
+        return None  # "to stop the attack", "curbed the riots" name known acts; a bare plural or a list names kinds
+    head = first.head
+    if first.dep_ == "dobj" and head.lemma_.lower() in PREVENTION_LEMMAS:
+        return head.lemma_.lower()
+    if first.dep_ == "pobj" and head.lower_ == "against" and head.head.lemma_.lower() in MEASURE_NOUNS:
+        return head.head.lemma_.lower()
+    return None
+
+
+LIST_SEPARATORS = {",", "and", "or", ";"}
+ITEM_MODIFIERS = {"DET", "ADJ", "PROPN", "NOUN", "NUM"}
+
+
+def _list_items(trigger, sentence) -> list:
+    """The heads of the items of the list the trigger stands in ("the killings, the assassinations, the crimes"),
+    read from the words, not the parse: a small model often misparses long lists in upper-case wire copy."""
+    items = [trigger]
+    lo, hi = sentence.start, sentence.end
+    doc = trigger.doc
+    # leftwards: skip the trigger's own modifiers, then separators, then the previous item's head
+    i = trigger.i - 1
+    while True:
+        steps = 0
+        while i >= lo and (doc[i].pos_ in ("DET", "ADJ") or doc[i].dep_ in ("compound", "amod", "poss")) and steps < 3:
+            i -= 1
+            steps += 1
+        if i < lo or doc[i].lower_ not in LIST_SEPARATORS:
+            break
+        while i >= lo and doc[i].lower_ in LIST_SEPARATORS:
+            i -= 1
+        if i < lo or doc[i].pos_ not in ("NOUN", "PROPN"):
+            break
+        items.append(doc[i])
+        i -= 1
+        while i >= lo and doc[i].pos_ in ("PROPN", "NOUN") and doc[i].dep_ == "compound":
+            i -= 1
+    # rightwards: separators, then up to three words of the next item, ending on a noun
+    i = trigger.i + 1
+    while i < hi and doc[i].lower_ in LIST_SEPARATORS:
+        while i < hi and doc[i].lower_ in LIST_SEPARATORS:
+            i += 1
+        j = i
+        while j < hi and j - i < 4 and doc[j].pos_ in ITEM_MODIFIERS and doc[j].lower_ not in LIST_SEPARATORS:
+            j += 1
+        heads = [t for t in doc[i:j] if t.pos_ in ("NOUN", "PROPN")]
+        if not heads:
+            break
+        items.append(heads[-1])
+        i = j
+    return items
+
+
+def _is_act_noun(tok) -> bool:
+    from .detect import load_triggers, _lemma
+
+    table = load_triggers()
+    low = tok.lower_
+    forms = {low, _lemma(tok), tok.lemma_.lower(), low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
+    return bool(forms & (table.keys() | GENERIC_ACT_NOUNS))
+
+
+def _listed_kinds(trigger, sentence) -> bool:
+    """Three or more act nouns listed together, none counted, in a sentence without a day: kinds of act
+    ("the killings, the assassinations, the crimes", "the torture, murders and disappearances")."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.tag_ == "VBG":
+        return False
+    if any(e.label_ in ("DATE", "TIME") for e in sentence.ents):
+        return False
+    items = _list_items(trigger, sentence)
+    if sum(_is_act_noun(t) for t in items) < 3:
+        return False
+    return not any(t.like_num for item in items for t in item.children)
+
+
+# Nouns of wrongdoing that list with act nouns without being triggers ("killings, crimes and abuses").
+GENERIC_ACT_NOUNS = {"crime", "abuse", "repression", "violation", "extortion", "terrorism", "violence", "persecution",
+                     "harassment", "intimidation", "threat", "atrocity", "disappearance"}
+
+
 def read_status(trigger, sentence, published: date | None = None) -> Status:
     """Decide the status of the event that ``trigger`` (a spaCy token) reports inside ``sentence`` (a Span)."""
     chain = _governors(trigger)
-    sent_lower = sentence.text.lower()
+    sent_lower = _flat(sentence).lower()
     if _is_question(sentence):
         return Status(None, "question")
     if _weapon_inventory(trigger):
         return Status(None, "background:reference-inventory")
     if trigger.lemma_.lower() in VERBAL_ATTACK_LEMMAS and {c.lower_ for c in trigger.children if c.dep_ == "advmod"} & VERBAL_ADVERBS:
         return Status(None, "opinion:verbal-attack")
+    if trigger.lower_ == "offensive" and trigger.i + 1 < len(trigger.doc) and \
+            trigger.doc[trigger.i + 1].lemma_.lower().rstrip("s") in OFFENSIVE_KINDS:
+        return Status(None, "generic:modifier")  # "offensive capabilities", read from the words
+    if trigger.lemma_.lower() in VERBAL_ATTACK_LEMMAS and _verbal_target(trigger):
+        return Status(None, "opinion:verbal-attack")
+    if trigger.lemma_.lower() == "demonstration" and _showing(trigger):
+        return Status(None, "generic:showing")
+    able = next((t for t in chain[1:5] if t.lemma_.lower() in ABILITY_LEMMAS and t.pos_ in ("ADJ", "VERB")), None) or next(
+        (c for t in chain[:3] for c in t.children if c.dep_ == "acomp" and c.lemma_.lower() in ABILITY_LEMMAS), None)
+    if able is not None:
+        return Status(None, f"generic:ability-{able.lemma_.lower()}")
+    counted = next((t for t in chain[1:4] if t.lemma_.lower() in COUNT_LEMMAS), None)
+    if counted is not None:
+        return Status(None, f"history:tally-{counted.lemma_.lower()}")
     if trigger.lower_ == "offensive" and trigger.dep_ in ("amod", "compound"):
         return Status(None, "generic:modifier")  # "offensive capabilities", "offensive tactics"
     if _habitual_present(trigger, sentence):
@@ -431,6 +693,9 @@ def read_status(trigger, sentence, published: date | None = None) -> Status:
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return Status(None, f"negated:{child.lower_}")
+    empty = _empty_subject(chain)
+    if empty:
+        return Status(None, f"negated:{empty}-subject")
     if re.search(r"\b(?:has|have|had) yet to\b|\bfailed to\b", sent_lower):
         return Status(None, "negated:yet-to")
 
@@ -471,11 +736,17 @@ def read_status(trigger, sentence, published: date | None = None) -> Status:
     victims = _victims_reference(trigger)
     if victims:
         return Status(None, f"background:victims-{victims}")
+    memory = next((t for t in chain[1:3] if t.pos_ == "VERB" and t.lemma_.lower() in MEMORY_LEMMAS), None)
+    if memory is not None and not any(c.dep_ in ("auxpass", "nsubjpass") for c in memory.children) and not _names_a_day(sentence):
+        return Status(None, f"history:memory-{memory.lemma_.lower()}")
     aftermath = _aftermath_reference(trigger, sentence)
     if aftermath:
         return Status(None, f"history:aftermath-{aftermath}")
 
-    history = HISTORY_WORDS.search(sentence.text)
+    last_year = _last_year(trigger, chain)
+    if last_year:
+        return Status(None, f"history:{last_year}")
+    history = HISTORY_WORDS.search(_flat(sentence))
     if history:
         return Status(None, f"history:{history.group(0).lower()}")
     cumulative = _cumulative(chain)
@@ -484,15 +755,28 @@ def read_status(trigger, sentence, published: date | None = None) -> Status:
     background = _background(trigger, chain, sentence)
     if background:
         return Status(None, f"background:{background}")
+    accident = _accident(trigger, chain)
+    if accident:
+        return Status(None, f"background:accident-{accident}")
+    tally = _tally(trigger, chain, sentence)
+    if tally:
+        return Status(None, f"history:tally-{tally}")
+    aim = _prevention_aim(trigger)
+    if aim:
+        return Status(None, f"generic:aim-{aim}")
     if _generic_plural(trigger, sentence):
         return Status(None, "generic:plural")
     if _generic_kind(trigger, sentence):
         return Status(None, "generic:plural-kind")
+    if _listed_kinds(trigger, sentence):
+        return Status(None, "generic:list-of-kinds")
     if _definite_reference(trigger):
         return Status(None, "background:reference")
     # A year attached to the event's own clause ("captured in 1998", "the 1994 massacre") dates it;
     # a year elsewhere in the sentence ("arrested on Tuesday for the 2001 attack") does not.
-    for tok in chain[:2]:
+    # A noun trigger's clause reaches one step further: "died in the battle ... during the 1879 war".
+    wider = published is not None and trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj"
+    for tok in chain[:3] if wider else chain[:2]:
         for year_tok in _own_years(tok):
             year = int(year_tok.text)
             if published is None or year < published.year:
