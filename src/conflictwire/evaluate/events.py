@@ -341,39 +341,92 @@ def score_petrarch2(records: list[dict], preds: list[Views]) -> tuple[dict, list
 # (or a police force: paramilitary, CID, crime branch) or when its evidence (the clause that reports it) does:
 # "37 people were killed in police firing" has no agent our parse can give as actor1. ACLED's category "state
 # forces" alone is not enough: it also holds governments and the army, which the questions are not about.
-IPE_POLICE = re.compile(
-    r"\b(?:police(?:m[ae]n)?|cops?|constables?|constabulary|(?:sub-)?inspectors?|srp|crpf|rapid action force|raf|"
+_IPE_POLICE_NAMES = (
+    r"police(?:m[ae]n)?|cops?|constables?|constabulary|(?:sub-)?inspectors?|srp|crpf|rapid action force|raf|"
     r"state reserve police|home guards?|security (?:forces|personnel)|para-?military|bsf|cid|crime branch|dgp|"
-    r"rpf|grp|railway protection force|railway police|ips officers?|igp|superintendent of police)\b",
-    re.I,
+    r"rpf|grp|railway protection force|railway police|ips officers?|igp|superintendent of police|"
+    r"pac|provincial armed constabulary|dcp|acp|dsp|station house officer|men in khaki|khaki-clad"
 )
+# "filed at police stations", "curfew in four police station areas": a place named after the police, not the
+# police doing something.
+IPE_POLICE = re.compile(rf"\b(?:{_IPE_POLICE_NAMES})\b(?! (?:stations?|chowkis?|lines|outposts?)\b)", re.I)
 # Police work named without the word police (Indian English: "security has been beefed up", "bandobast",
-# "patrolling intensified"): the police doing something, ANY_ACTION only. Curfews are left out: the
-# administration imposes them, and a curfew in force says nothing of what the police did.
+# "patrolling intensified", "vigil is being maintained"): the police doing something, ANY_ACTION only.
+# Curfews are left out: the administration imposes them, and a curfew in force says nothing of what the
+# police did.
 IPE_SECURITY_MEASURES = re.compile(
     r"\b(?:bandobast|patrol\w*|prohibitory orders?|security (?:arrangements?|cover|measures?|bandobast)|"
+    r"flag marche?s?|shoot-at-sight|"
     r"(?:tighten\w*|beef\w* up|step\w* up|intensif\w*|strengthen\w*) (?:the )?security|"
-    r"security (?:has been|had been|was|is being|were|is) (?:tightened|beefed up|stepped up|intensified|strengthened))\b",
+    r"security (?:\w+ ){0,4}(?:has|had|have|was|is|were|are)(?: \w+)? (?:been |being )?"
+    r"(?:tightened|beefed up|stepped up|intensified|strengthened|increased|reinforced)|"
+    r"(?:keep\w*|kept|maintain\w*|step\w* up|intensif\w*) (?:a )?(?:\w+ )?vigil|"
+    r"vigil (?:is |was |has been |had been |is being |was being )?(?:kept|maintained|intensified|stepped up))\b",
     re.I,
 )
+# The question "Did police kill someone?" (the set's KILL question) asks who killed: the police must be the
+# doer. News writes the doer into a phrase more often than into the subject ("37 died in police firing",
+# "killed by police bullets", "police fired at the mob, killing two", "shot in an encounter with the police",
+# "a custodial death"), so the clause is read for such a phrase beside a death word. A clause that names the
+# police only as a source ("police said") or a victim ("a constable was killed") does not count.
+IPE_POLICE_AS_DOER = re.compile(
+    rf"\b(?:{_IPE_POLICE_NAMES})(?:'s)? (?:firing|fire|bullets?|shooting|action|encounter|lathi-?charge|excesses)\b|"
+    rf"\b(?:firing|fire|shooting|encounter|clash(?:es)?) (?:with|by|of|from|between) (?:the )?(?:\w+ )?(?:{_IPE_POLICE_NAMES})\b|"
+    rf"\b(?:{_IPE_POLICE_NAMES})-\w+ (?:clash(?:es)?|encounter|firing)\b|"
+    rf"\b(?:killed|shot|beaten|caned|fired|lathi-?charged|injured|wounded|attacked|dispersed|gunned down|tortured|"
+    rf"thrashed|assaulted)(?: \w+){{0,3}} by (?:the )?(?:\w+ )?(?:{_IPE_POLICE_NAMES})\b|"
+    rf"\b(?:{_IPE_POLICE_NAMES}) (?:(?!was\b|were\b|is\b|are\b|been\b|being\b|got\b|had\b|have\b|has\b)\w+ ){{0,2}}"
+    rf"(?:fired|opened fire|shot|killed|gunned down|lathi-?charged?|beat|beaten|caned|clashed)\b|"
+    rf"\b(?:{_IPE_POLICE_NAMES}) (?:\w+ ){{0,2}}(?:burst|lobbed|used|resorted to|hurled) (?:\w+ ){{0,2}}"
+    rf"(?:tear ?gas|teargas|lathi|firing|force|rubber bullets|water cannons?)\b|"
+    rf"\bcustodial deaths?\b|\bdeaths? in (?:police |judicial )?custody\b",
+    re.I,
+)
+IPE_DEATH = re.compile(r"\b(?:kill\w*|died|dies|dead|deaths?|lives|life|succumb\w*|toll|bodies)\b", re.I)
 _IPE_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _IPE_FORCE_SUBTYPES = {"Excessive force against protesters", "Protest with intervention"}
+
+
+# Parts of a sentence that report different acts: "six were injured in police firing, while 12 were killed by
+# the rioters" and "one was stabbed to death even as police burst teargas shells" name the police beside a
+# death they did not cause.
+_IPE_CLAUSE_BREAK = re.compile(r"[;:,]|\s(?:while|whereas|but|even as)\s", re.I)
+# A participle that goes on with the police's act: "police fired at the mob, killing two".
+_IPE_RESULT = re.compile(r"^\s*(?:killing|leaving)\b", re.I)
+
+
+def _police_killing(clause: str) -> bool:
+    """The clause reports a death with the police as its doer (IPE_POLICE_AS_DOER), in one part of it."""
+    parts = _IPE_CLAUSE_BREAK.split(clause)
+    for i, part in enumerate(parts):
+        if IPE_POLICE_AS_DOER.search(part):
+            if IPE_DEATH.search(part) or (i + 1 < len(parts) and _IPE_RESULT.search(parts[i + 1])):
+                return True
+    return False
 
 
 def ipe_labels_of(view: dict, text: str) -> set[str]:
     """The IndiaPoliceEvents questions one of our events answers yes to (docs/evaluation.md)."""
     evidence = view.get("evidence_texts") or [text[s:e] for s, e in view.get("spans") or []]
     actor1 = " ".join((view.get("actor1_names") or []) + [view.get("actor1_text") or ""])
-    police = bool(IPE_POLICE.search(actor1)) or any(IPE_POLICE.search(t) for t in evidence)
+    police_actor = bool(IPE_POLICE.search(actor1))
+    police = police_actor or any(IPE_POLICE.search(t) for t in evidence)
     labels: set[str] = set()
     if view.get("sub_event_type") == "Arrests":
         labels |= {"ARREST", "ANY_ACTION"}
     if view.get("sub_event_type") in _IPE_FORCE_SUBTYPES:
         labels |= {"FORCE", "ANY_ACTION"}
-    if police and (view.get("event_type") in _IPE_VIOLENT or view.get("sub_event_type") in _IPE_FORCE_SUBTYPES):
+    violent = view.get("event_type") in _IPE_VIOLENT or view.get("sub_event_type") in _IPE_FORCE_SUBTYPES
+    # The police as the doer: the event's actor1, or a phrase of its clause whose subject the parse missed
+    # ("injured in police firing", "caned by the police"). A riot counts too: ACLED codes police firing on
+    # rioters as the riot itself.
+    police_doer = police_actor or any(IPE_POLICE_AS_DOER.search(t) for t in evidence)
+    if police_doer and (violent or view.get("event_type") == "Riots"):
         labels |= {"FORCE", "ANY_ACTION"}
-        if (view.get("fatalities") or 0) > 0:
-            labels.add("KILL")
+    if police_actor and violent and (view.get("fatalities") or 0) > 0:
+        labels.add("KILL")
+    if any(_police_killing(t) for t in evidence):
+        labels |= {"KILL", "FORCE", "ANY_ACTION"}
     if police or any(IPE_SECURITY_MEASURES.search(t) for t in evidence):
         labels.add("ANY_ACTION")
     return labels
@@ -538,7 +591,9 @@ def score_muc34(records: list[dict], preds: list[Views]) -> tuple[dict, list[dic
                 field_hits["date_in_range"].append(_in_range(p.get("date"), g["date_from"], g["date_to"]))
             if g["fatalities"] is not None:
                 field_hits["fatalities"].append(p.get("fatalities") == g["fatalities"])
-        gtt.add(rec.get("gold_events") or [], ours, rec.get("text") or "")
+        # A GTT template is an incident the system reports: our events that report a MUC incident, the
+        # same judgement as doc relevance (muc_relevant), not every in-scope event (docs/evaluation.md).
+        gtt.add(rec.get("gold_events") or [], [v for v in ours if muc_relevant(v)], rec.get("text") or "")
         diags.append({
             "id": rec.get("id"),
             "loss": float(len(golds) + len(ours) - 2 * len(pairs)),
@@ -631,7 +686,12 @@ def _pred_role_fillers(p: dict) -> dict[str, list[list[str]]]:
     (views carry them as ``physical_targets`` and ``weapons``)."""
     out: dict[str, list[list[str]]] = {r: [] for r in GTT_ROLES}
     names = p.get("actor1_names") or []
-    individual, organisation = mappings.muc_perpetrator_fillers(p.get("actor1_text") or (names[-1] if names else None))
+    written = p.get("actor1_text") or (names[-1] if names else None)
+    individual, organisation = mappings.muc_perpetrator_fillers(written)
+    members = _MEMBERS_OF.match(written or "")
+    if members and organisation is None:
+        # 'members of the Communist Party': the people are the individuals, their organisation the organisation.
+        individual, organisation = written, members.group(1)
     if individual:
         out["perp_individual"].append([individual])
     if organisation:
@@ -648,6 +708,8 @@ def _pred_role_fillers(p: dict) -> dict[str, list[list[str]]]:
     return out
 
 
+# People named by the organisation they belong to (MUC-4 keys fill both perpetrator slots from it).
+_MEMBERS_OF = re.compile(r"^(?:(?:a|an|the|some|several|two|three|four|five)\s+)?(?:alleged\s+)?members?\s+of\s+(.+)$", re.I)
 # The dictionary's names for groups it knows only by kind: 'Civilians (El Salvador)', 'Protesters (Chile)'.
 _GENERIC_ACTOR_NAME = re.compile(r"^(?:Civilians|Protesters|Rioters|Unidentified Armed Group|Military Forces|Police Forces)\b.*\([^()]+\)$")
 
