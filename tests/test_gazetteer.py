@@ -217,3 +217,44 @@ def test_gazetteer_region_rows_name_their_source_and_members(gazetteer):
     for names, members, source in rows:
         assert source.strip() and members.split(), names
         assert gazetteer.lookup(names.split("|")[0])[0].feature_code in ("RGN", "ADM1"), names
+
+
+@pytest.mark.parametrize(
+    "name, short",
+    [
+        ("Ciudad General Escobedo", ["escobedo"]),
+        ("General Escobedo", ["escobedo"]),
+        ("Heroica Matamoros", ["matamoros"]),
+        ("San Nicolás de los Garza", ["san nicolas"]),  # a saint keeps its saint
+        ("Ciudad de México", []),  # "de México" is no name
+        ("Ciudad del Carmen", []),
+        ("Tijuana", []),
+    ],
+)
+def test_gazetteer_short_forms_of_titled_city_names(name, short):
+    from conflictwire.geo.gazetteer import short_forms
+
+    assert short_forms(name) == short
+
+
+@pytest.mark.parametrize(
+    "name, admin1",
+    [
+        ("Escobedo", "Nuevo León"),  # the city of 450,000 (and its municipality), not a hamlet called Escobedo
+        ("Cd. Obregón", "Sonora"),  # "Cd." abbreviates "Ciudad"
+        ("Cd Victoria", "Tamaulipas"),
+        ("Gral. Escobedo", "Nuevo León"),
+    ],
+)
+def test_gazetteer_short_and_abbreviated_forms_reach_the_big_place(gazetteer, name, admin1):
+    best = max(gazetteer.find(name, "MX")[0], key=lambda e: e.population)
+    assert best.admin1 == admin1 and best.population > 200_000
+
+
+def test_gazetteer_short_form_never_outranks_a_place_called_that(gazetteer):
+    # "Victoria" stays Victoria (the Australian state leads); Ciudad Victoria is only a weak reading.
+    candidates = gazetteer.lookup("Victoria", limit=40)
+    ranked = [c.name for c in candidates]
+    assert ranked[0] != "Ciudad Victoria"
+    mexican = [c for c in candidates if c.name == "Ciudad Victoria"]
+    assert not mexican or mexican[0].score < candidates[0].score

@@ -196,3 +196,30 @@ def test_recognize_named_site(recognise, text, site):
 )
 def test_recognize_site_needs_its_whole_name(recognise, text, word):
     assert word not in recognise(text)
+
+
+@pytest.mark.parametrize(
+    "text, thing, place",
+    [
+        ("Gunmen opened fire on a Van carrying workers near Celaya, killing four.", "Van", "Celaya"),
+        ("A Mustang then hit a parked car outside a bar in Dallas.", "Mustang", "Dallas"),
+    ],
+)
+def test_recognize_word_after_an_indefinite_article_is_a_thing(recognise, text, thing, place):
+    found = recognise(text)
+    assert thing not in found and place in found
+
+
+def test_recognize_place_as_modifier_after_an_article_is_kept(recognise):
+    assert "Dayton" in recognise("Police said a Dayton teenager was hurt in the crash on Friday.")
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Two bodies were found in Cd. Obregon on Sunday, police said.", "Cd. Obregon"),
+        ("Soldiers detained three men in Cd Victoria on Monday.", "Cd Victoria"),
+    ],
+)
+def test_recognize_abbreviated_ciudad(recognise, text, place):
+    assert place in recognise(text)

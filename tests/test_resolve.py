@@ -388,3 +388,87 @@ def test_resolve_small_division_abroad_with_no_support_gives_way_to_the_report_p
 def test_resolve_only_division_of_its_name_is_kept(gazetteer):
     found = _resolve(gazetteer, "The ferry from Bonaire reached Willemstad on Monday.", "Bonaire", "Willemstad")
     assert (found["Bonaire"].name, found["Bonaire"].feature_code) == ("Bonaire", "ADM1")
+
+
+# --------------------------------------------------------------------------- namesakes the text rules out
+
+
+def test_resolve_alternate_name_abroad_gives_way_to_the_country_the_text_names(gazetteer, monkeypatch):
+    from conflictwire.geo import resolve
+
+    text = "Myanmar soldiers torched dozens of houses in Pantan on Tuesday, residents said."
+    village = _resolve(gazetteer, text, "Myanmar", "Pantan")["Pantan"]
+    # The gazetteer has no Pantan; a French town has it among its alternate names.
+    assert village.country_code == "MM" and "alternate-name-abroad" in village.evidence
+    assert any(c.country_code == "FR" for c in village.candidates)
+    monkeypatch.setattr(resolve, "ALTERNATE_ABROAD_POPULATION", 0)
+    assert _resolve(gazetteer, text, "Myanmar", "Pantan")["Pantan"].country_code == "FR"
+
+
+def test_resolve_alternate_name_with_no_country_named_is_kept(gazetteer):
+    text = "Residents of Pantan said the market reopened on Tuesday."
+    assert _resolve(gazetteer, text, "Pantan")["Pantan"].country_code == "FR"
+
+
+def test_resolve_alternate_name_near_the_country_named_is_kept(gazetteer):
+    # An exonym of a place in the report's own region ("Pantan" for a town near Paris) stays.
+    text = "Police in Belgium searched homes in Pantan on Tuesday, residents said."
+    assert _resolve(gazetteer, text, "Belgium", "Pantan")["Pantan"].country_code == "FR"
+
+
+@pytest.mark.parametrize(
+    "text, name, region",
+    [
+        ("Tourists call the resort the Nice of Russia.", "Nice", "Russia"),
+        ("During the push to retake Sirte, the US gave air support.", "Sirte", "US"),
+    ],
+)
+def test_resolve_loose_of_or_the_is_no_stated_region(gazetteer, text, name, region):
+    found = _resolve(gazetteer, text, name, region)
+    assert found[name].name is not None and found[name].country_code != found[region].country_code
+
+
+@pytest.mark.parametrize(
+    "text, name, region, country",
+    [
+        ("The army shelled Kani village in Sagaing Region on Friday.", "Kani", "Sagaing Region", "MM"),
+        ("Troops burned homes in Mese township, Kachin State, on Sunday.", "Mese", "Kachin State", "MM"),
+    ],
+)
+def test_resolve_reading_outside_the_region_the_text_states_is_dropped(gazetteer, text, name, region, country):
+    found = _resolve(gazetteer, text, name, region)
+    assert found[name].country_code == country
+    assert f"outside-stated:{region}" in found[name].evidence
+    assert found[name].candidates and all(c.country_code != country for c in found[name].candidates)
+
+
+def test_resolve_village_abroad_with_a_descriptor_is_still_a_stray_namesake(gazetteer):
+    text = "Myanmar troops burned homes in Mese township on Sunday, the Myanmar army said."
+    mese = _resolve(gazetteer, text, "Myanmar", "Mese", "Myanmar")["Mese"]
+    assert mese.country_code == "MM" and "stray-namesake" in mese.evidence
+
+
+@pytest.mark.parametrize(
+    "text, town, region, feature",
+    [
+        # the town lies 90 km from the state's capital: the state
+        ("Soldiers clashed with gunmen in Cuauhtemoc, Chihuahua, on Monday.", "Cuauhtemoc", "Chihuahua", "ADM1"),
+        # a suburb of the capital: the city
+        ("A shop owner was shot in San Andres Cholula, Puebla, on Monday.", "San Andres Cholula", "Puebla", "PPL"),
+    ],
+)
+def test_resolve_container_is_the_division_unless_the_place_is_part_of_its_city(gazetteer, text, town, region,
+                                                                                 feature):
+    found = _resolve(gazetteer, text, town, region)
+    assert found[region].feature_code == feature
+    assert found[region].admin1 == found[town].admin1
+
+
+def test_resolve_river_is_not_read_from_a_foreign_name_of_a_city(gazetteer):
+    from conflictwire.geo.resolve import _part_of_name
+
+    # "Tilin" is among the alternate names of Jilin, China: a river so named is not there.
+    found = _part_of_name("Tilin River", gazetteer)
+    assert found is None or all(e.name_kind <= 1 for e in found[0])
+    harbor = _part_of_name("Boston Harbor", gazetteer)
+    assert harbor is not None and any(e.name == "Boston" and e.country_code == "US" for e in harbor[0])

@@ -24,6 +24,7 @@ import json
 import logging
 import math
 import os
+import re
 import sqlite3
 import tempfile
 import time
@@ -34,7 +35,7 @@ from pathlib import Path
 
 from ..errors import ModelMissing
 from ..schema import Candidate
-from .names import index_keys, query_keys
+from .names import fold, index_keys, query_keys
 
 log = logging.getLogger(__name__)
 
@@ -329,6 +330,33 @@ def build_index(path: Path, version: str) -> None:
             os.unlink(tmp)
 
 
+# A city this populous is also filed under the short form news uses for its name (short_forms).
+SHORT_FORM_POPULATION = 50_000
+# Leading words of Spanish place names that news drops: "Ciudad Obregón" is "Obregón", "General
+# Escobedo" and "Ciudad General Escobedo" are "Escobedo", "Heroica Matamoros" is "Matamoros".
+_DROPPED_TITLES = ("ciudad general ", "ciudad ", "general ", "heroica ", "heroico ", "villa de ")
+# Saints' names keep their saint: "San Nicolás de los Garza" is "San Nicolás", "San Cristóbal de las
+# Casas" is "San Cristóbal".
+_SAINT_WORDS = ("san ", "santa ", "santo ", "sao ", "saint ")
+_OF_TAIL = re.compile(r"^(?P<head>\S+ \S+) (?:de la|de las|de los|del|de|do|da|dos|das) \S.*$")
+
+
+def short_forms(name: str) -> list[str]:
+    """Shorter names a large city goes by in the news (filed as alternate names, so that the
+    short form never outranks a place called that outright)."""
+    key = fold(name)
+    out = []
+    for title in _DROPPED_TITLES:
+        rest = key[len(title):]
+        if key.startswith(title) and len(rest) >= 4 and not rest.startswith(("de ", "del ", "la ", "el ", "los ", "las ")):
+            out.append(rest)
+            break
+    m = _OF_TAIL.match(key)
+    if m and key.startswith(_SAINT_WORDS):
+        out.append(m.group("head"))
+    return out
+
+
 def _package_file(package: str, *parts: str) -> Path:
     return Path(str(importlib.resources.files(package).joinpath(*parts)))
 
@@ -487,6 +515,8 @@ class _Builder:
             alternates = {a for a in city.get("alternatenames", ()) if a and a != city["name"]}
             # All-capital short codes ("LAX", "GOM") are airport and postal codes, not names.
             self.add_names(city["geonameid"], (a for a in alternates if not (a.isupper() and len(a) <= 4)), NAME_ALTERNATE)
+            if (city.get("population") or 0) >= SHORT_FORM_POPULATION:
+                self.add_names(city["geonameid"], short_forms(city["name"]), NAME_ALTERNATE)
         self._fix_capitals(capitals)
         self._countries(countries, members)
         self._continents()

@@ -30,6 +30,8 @@ DESCRIPTOR_HINTS: dict[str, tuple[str, ...]] = {
     "neighbourhood": ("PPLX",),
 }
 
+# Abbreviated first words of place names, as folded keys ("Cd." -> "cd").
+_ABBREVIATED_PREFIXES: dict[str, str] = {"cd": "ciudad", "gral": "general"}
 _CONNECTORS = re.compile(r"(?<= )(?:de la|de las|de los|de|del|do|da|dos|das) (?=\S)")
 _ARTICLE_PREFIXES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ")
 _DROP = re.compile(r"[\u2018\u2019'`\u02bb\u02bc\u02be\u02bf\u00b4\u2032]")
@@ -82,6 +84,10 @@ def query_keys(name: str) -> tuple[list[str], tuple[str, ...]]:
     if key.startswith("the ") and len(key) > 6:
         key = key[4:]
     keys = [key] if key else []
+    head, _, rest = key.partition(" ")
+    if head in _ABBREVIATED_PREFIXES and rest:
+        # "Cd. Obregón", "Cd Victoria", "Gral. Escobedo": Mexican press abbreviates "Ciudad", "General".
+        keys.append(f"{_ABBREVIATED_PREFIXES[head]} {rest}")
     hint: tuple[str, ...] = ()
     for pattern in (_SUFFIX, _PREFIX):
         m = pattern.match(key)

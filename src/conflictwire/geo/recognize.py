@@ -456,6 +456,9 @@ def find_toponyms(
                 end_i -= 1  # "Ochamchire district": the descriptor is a hint, not part of the name
             if end_i - start_i == 1 and doc[start_i].lower_ in GENERIC_WORDS:
                 continue
+            if _counted_noun(doc, start_i, end_i) and not any(
+                    e.feature_code == "PCLI" for e in gazetteer.entries(fold(doc[start_i].text))):
+                continue  # "a Mustang then hit a Van": things, capitalised ("a Britain that..." is kept)
             if not any(t.text[:1].isupper() for t in doc[start_i:end_i]):
                 continue  # "west province": no name at all
             if doc[end_i - 1].lower_ in NATURAL_FEATURE_WORDS:
@@ -610,6 +613,8 @@ def find_toponyms(
             if (doc[i].text.isupper() and end_i - i == 1 and len(doc[i].text) <= 3 and cue != "comma-region"
                     and not _country_code_word(doc[i], gazetteer)):
                 accept = False  # "PA", "KY 52": codes, not names ("US", "EU" are kept)
+            elif _counted_noun(doc, i, end_i):
+                accept = False  # "fired on a Van carrying workers": a thing, capitalised
             else:
                 accept = best >= 0.7 or (cue is not None and best >= 0.15)
         if accept and source != "gazetteer:ORG" and _inside_longer_name(doc, start_i, end_i, name_like, taken):
@@ -761,6 +766,20 @@ _DENOMINATIONS = {"catholic", "baptist", "methodist", "presbyterian", "orthodox"
 
 
 _TITLE_CASE_TELLS = {"in", "at", "on", "of", "for", "with", "after", "from", "into", "near", "as", "by", "and", "to"}
+
+
+_AFTER_HEAD_POS = {"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "PART"}
+
+
+def _counted_noun(doc, start_i: int, end_i: int) -> bool:
+    """A single word after "a"/"an" that heads its own noun phrase ("a Van carrying workers"): a
+    place name takes no indefinite article, except as a modifier of the noun after it ("a Dayton
+    teenager") or with an adjective ("a divided Berlin", which then stands between)."""
+    if end_i - start_i != 1 or start_i == 0 or doc[start_i - 1].lower_ not in ("a", "an"):
+        return False
+    # Only a verb, a preposition or the like right after shows the word heads the phrase; a hyphen
+    # or a comma may go on with a modifier ("a Washington-based group", "a Denison, Iowa-based firm").
+    return end_i >= len(doc) or doc[end_i].pos_ in _AFTER_HEAD_POS
 
 
 def _title_case_sentence(doc, start_i: int, end_i: int) -> bool:

@@ -75,7 +75,7 @@ CONTEXT_CANDIDATES = 12  # readings of another name that vote (the most probable
 MAX_VOTING_NAMES = 60  # news articles name far fewer places; a long document is capped here
 
 _CONTAIN_GAP = re.compile(
-    r"^\s*(,|\bin\b|\bof\b|,\s*(in|of)\b)\s*(the\s+)?((state|province|county|governorate|region|district)\s+of\s+)?$", re.I
+    r"^\s*((township|village|town|city|district|municipality|county|area)\s*)?(,|\bin\b|\bof\b|,\s*(in|of)\b)\s*(the\s+)?((state|province|county|governorate|region|district)\s+of\s+)?$", re.I
 )
 _NEAR_GAP = re.compile(
     r"^\s*,?\s*(a\s+\w+\s+|the\s+\w+\s+)?(\w+\s+)?(near|outside|outskirts of|the outskirts of|on the outskirts of|"
@@ -343,11 +343,15 @@ def resolve_toponyms(
                     n.logits = n.logits.copy()
                     n.logits[n.forced] = n.logits.max() + 5.0
 
+    containers = _stated_containers(items)
     out = []
     for (start, end), key in zip(spans, mention_name):
         n = items[index[key]]
-        out.append(_to_toponym(text, start, end, n, (cues or {}).get((start, end), [])))
-    _drop_stray_namesakes(out, items, [index[k] for k in mention_name])
+        out.append(_to_toponym(text, start, end, n, (cues or {}).get((start, end), []), containers.get(index[key], [])))
+    owners = [index[k] for k in mention_name]
+    _drop_readings_outside_stated_region(text, out, items, owners, siblings)
+    _drop_alternate_namesakes_abroad(out, items, owners, demonym_countries, home_country)
+    _drop_stray_namesakes(out, items, owners)
     _drop_far_namesakes_of_features(out, items, [index[k] for k in mention_name])
     _place_subplaces(text, out, gazetteer)
     _seat_national_institutions(out, gazetteer)
@@ -393,6 +397,95 @@ _SUPPORTED_BY = ("admin1-mentioned", "admin1-named", "nearby-places", "containme
                  "publisher-country", "country-named", "country-name", "demonym")
 
 
+def _stated_containers(items: list[_Name]) -> dict[int, list[_Name]]:
+    """For each name the text states as a container ("Fresnillo, Zacatecas"), the names it contains."""
+    out: defaultdict[int, list[_Name]] = defaultdict(list)
+    for n in items:
+        for kind, j in n.relations:
+            if kind == "contained" and items[j] is not n:
+                out[j].append(n)
+    return out
+
+
+def _chosen_entry(t: Toponym, n: _Name) -> Entry | None:
+    return next((e for e in n.entries if e.geonameid == t.geonameid), None) if t.geonameid else None
+
+
+def _drop_readings_outside_stated_region(text: str, toponyms: list[Toponym], items: list[_Name], owners: list[int],
+                                         siblings: dict[int, set[int]]) -> None:
+    """ "Hail village in Sagaing Region", "Mansi township, Kachin State": the text says which region
+    the place is in, so a reading outside it (a namesake abroad, when the gazetteer lacks the village)
+    is wrong. It is left unresolved, candidates kept, for _place_subplaces to put inside that region.
+    Not for names listed together ("Texas, Ohio"), nor for a name that is itself a region, nor where
+    "of" or "the" stands between ("the Nice of Russia", "from Sirte, the US gave...")."""
+    by_owner = {o: t for t, o in zip(toponyms, owners)}
+    for t, owner in zip(toponyms, owners):
+        n = items[owner]
+        if t.name is None or siblings.get(owner) or not (t.feature_code or "").startswith(_LOCAL_CODES):
+            continue
+        for kind, j in n.relations:
+            region = by_owner.get(j)
+            if kind != "contained" or j == owner or region is None or region.name is None or (region.score or 0) < 0.5:
+                continue
+            if region.feature_code not in ("PCLI", "ADM1", "ADM2") or _LOOSE_CONTAINER_WORDS.search(text, t.end, region.start):
+                continue
+            if region.feature_code == "ADM2" and not (t.feature_code or "").startswith("PPL"):
+                continue  # "Douglas, Lancaster and Sarpy" counties: a list of divisions
+            region_entry = _chosen_entry(region, items[j])
+            chosen = _chosen_entry(t, n)
+            if region_entry is None or chosen is None or _contains(region_entry, chosen):
+                continue
+            if region.feature_code == "ADM2" and not region_entry.admin2_code:
+                continue  # a division without a code: containment cannot be checked
+            _unresolve(t, f"outside-stated:{region.text}")
+            break
+
+
+_LOOSE_CONTAINER_WORDS = re.compile(r"\b(of|the)\b", re.I)
+# A reading by an alternate name only (a transliteration, an old or foreign-language name) of a town
+# below this population, in a country nothing else in the text points to, is dropped when the text
+# names another country and the reading lies farther than ALTERNATE_ABROAD_KM from every place the
+# text confidently names (_drop_alternate_namesakes_abroad): an exonym of a place in the region the
+# report is about ("Auschwitz" in a report from France) is kept.
+ALTERNATE_ABROAD_POPULATION = 100_000
+ALTERNATE_ABROAD_KM = 2500.0
+
+
+def _drop_alternate_namesakes_abroad(toponyms: list[Toponym], items: list[_Name], owners: list[int],
+                                     demonym_countries: Counter, home_country: str | None) -> None:
+    """A report about Myanmar that names a township the gazetteer lacks ("Mansi") must not land in
+    the US town that has "Mansi" among its foreign-language names. When the text names a country
+    (or its division, or a demonym), or the outlet has one, a reading found only by an alternate
+    name, in a country that neither the text nor the outlet points to, is left unresolved
+    (candidates kept) for _place_subplaces."""
+    named = set(demonym_countries)
+    for t in toponyms:
+        if t.name is not None and t.feature_code in ("PCLI", "ADM1") and (t.score or 0) >= 0.5 and t.country_code:
+            named.add(t.country_code)
+    if home_country:
+        named.add(home_country)
+    if not named:
+        return
+    for t, owner in zip(toponyms, owners):
+        if t.name is None or not (t.feature_code or "").startswith("PPL") or t.country_code in named:
+            continue
+        if (t.population or 0) >= ALTERNATE_ABROAD_POPULATION or t.feature_code == "PPLC":
+            continue
+        n = items[owner]
+        chosen = _chosen_entry(t, n)
+        if chosen is None or chosen.name_kind < 2 or n.relations:
+            continue
+        if any(o is not t and o.name is not None and o.country_code == t.country_code and (o.score or 0) >= 0.5
+               for o in toponyms if fold(o.text) != fold(t.text)):
+            continue
+        if any(e in t.evidence for e in ("containment", "near", "admin1-named", "dateline")):
+            continue
+        if any(distance_km(o.latitude, o.longitude, t.latitude, t.longitude) <= ALTERNATE_ABROAD_KM for o in toponyms
+               if o is not t and o.latitude is not None and (o.score or 0) >= 0.5 and fold(o.text) != fold(t.text)):
+            continue
+        _unresolve(t, "alternate-name-abroad")
+
+
 def _drop_stray_namesakes(toponyms: list[Toponym], items: list[_Name], owners: list[int]) -> None:
     """A small village abroad that nothing in the text supports is no reading: a report whose
     other places all lie in one country and that names a "Crescent" or a "Pioneer" there means a
@@ -407,8 +500,9 @@ def _drop_stray_namesakes(toponyms: list[Toponym], items: list[_Name], owners: l
                 else STRAY_DIVISION_POPULATION if t.feature_code in ("ADM1", "ADM2") else 0):
             continue
         n = items[owner]
-        if n.relations or n.hint or any(e in t.evidence for e in _SUPPORTED_BY):
-            continue
+        if n.relations or (n.hint and not (t.feature_code or "").startswith("PPL")) or any(
+                e in t.evidence for e in _SUPPORTED_BY):
+            continue  # "Pale township": the descriptor says what kind of place, not that it is this village abroad
         if not (t.feature_code or "").startswith("PPL") and len(n.entries) < 2:
             continue  # the only place of that name the gazetteer knows ("Bonaire")
         countries = Counter(o.country_code for o, other in confident if other != owner)
@@ -623,7 +717,10 @@ def _part_of_name(surface: str, gazetteer: Gazetteer) -> tuple[list[Entry], tupl
                 tries.append(stem[: len(stem) - len(suffix)] + replacement)
     for part in tries:
         entries, hint = gazetteer.find(part)
-        entries = [e for e in entries if e.name_kind <= 1 or e.population >= 1000]
+        # A river or a building named after a place carries that place's own name, not one of its
+        # foreign-language names ("Laja River" is not Łódź, whose Polish name folds near it).
+        lead_only = last in FACILITY_WORDS or last in FEATURE_WORDS
+        entries = [e for e in entries if e.name_kind <= 1 or (e.population >= 1000 and not lead_only)]
         if entries and max(prior_score(e, hint) for e in entries) >= 0.3:
             return entries, hint, part
     return None
@@ -732,6 +829,21 @@ def _city_for_its_province(n: _Name, choice: int) -> int:
     return choice
 
 
+# A place named as another's container and farther than this from the city that shares the
+# division's name means the division ("Fresnillo, Zacatecas"); nearer, it is a part of that city.
+CONTAINER_CITY_KM = 25.0
+
+
+def _holds_places_beyond_city(division: Entry, city: Entry, contained: list[_Name]) -> bool:
+    for m in contained:
+        if not m.entries:
+            continue
+        e = m.entries[m.forced if m.forced is not None else int(np.argmax(m.probs))]
+        if e.id != city.id and _contains(division, e) and distance_km(e.latitude, e.longitude, city.latitude, city.longitude) > CONTAINER_CITY_KM:
+            return True
+    return False
+
+
 _LIST_GAP = re.compile(r"^\s*(,|;|,?\s*(and|or|&)|/)\s*$", re.I)
 _LIST_AND = re.compile(r"^\s*,?\s*(and|or|&)\s*$", re.I)
 
@@ -774,7 +886,7 @@ def _relations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, 
     return out
 
 
-def _to_toponym(text: str, start: int, end: int, n: _Name, cues: list[str]) -> Toponym:
+def _to_toponym(text: str, start: int, end: int, n: _Name, cues: list[str], contains: list[_Name] = ()) -> Toponym:
     top = Toponym(start=start, end=end, text=text[start:end])
     if not n.entries:
         top.evidence = ["no-candidate"] + cues
@@ -782,6 +894,8 @@ def _to_toponym(text: str, start: int, end: int, n: _Name, cues: list[str]) -> T
     probs = n.probs
     chosen = n.forced if n.forced is not None else int(np.argmax(probs))
     choice = _city_for_its_province(n, chosen)
+    if choice != chosen and _holds_places_beyond_city(n.entries[chosen], n.entries[choice], contains):
+        choice = chosen  # "Fresnillo, Zacatecas": the state, not its capital 60 km away
     entry = n.entries[choice]
     top.name = entry.name
     top.latitude, top.longitude = entry.latitude, entry.longitude
