@@ -50,6 +50,16 @@ from conflictwire.events.actors import CATEGORY_CODES, interaction_code, load_en
         ("the rebel group", "rebel group", "rebel group", None),
         ("a terrorist organization", "terrorist organization", "rebel group", None),
         ("the Patriotic Liberation Front", "Patriotic Liberation Front", "rebel group", None),
+        # Units, patrols, convoys, positions and staffs of the armed forces are the state's forces (MUC-4).
+        ("a military patrol", "Military Forces", "state forces", None),
+        ("a police patrol", "Police Forces", "state forces", None),
+        ("a four-truck army convoy", "Military Forces", "state forces", None),
+        ("government positions", "Military Forces", "state forces", None),
+        ("the joint staff", "Military Forces", "state forces", None),
+        ("the Sudanese army convoy", "Military Forces of Sudan", "state forces", "SD"),
+        # ... but a convoy of aid is not an army's.
+        ("a humanitarian convoy", "Civilians", "civilians", None),
+        ("an aid convoy", "Civilians", "civilians", None),
     ],
 )
 def test_actors_lookup_normalises(text, name, category, country):

@@ -643,3 +643,45 @@ def test_arguments_a_victim_name_wrapped_onto_the_next_line(analyse):
                    event_type="Violence against civilians", sub_event_type="Attack")
     named = [a.text for a in [ev.actor2, *ev.assoc_actor2] if a is not None]
     assert [" ".join(n.split()) for n in named] == ["TOMAS ARRIAGA"]
+
+
+@pytest.mark.parametrize(
+    "text, actor2_name, actor2_category",
+    [
+        # MUC-4: an attack on a military or police force or installation is an attack on state forces.
+        ("REBELS AMBUSHED A THREE-VEHICLE MILITARY CONVOY NEAR THE BRIDGE YESTERDAY.", "Military Forces", "state forces"),
+        ("Insurgents attacked a police patrol in the market town.", "Police Forces", "state forces"),
+        ("Guerrillas attacked the navy barracks in the port.", "Military Forces", "state forces"),
+        ("Guerrillas attacked a police post in the village.", "Police Forces", "state forces"),
+        # The people a convoy of aid carries are civilians; a bank is no one's installation.
+        ("Gunmen attacked an aid convoy near the town.", "Civilians", "civilians"),
+    ],
+)
+def test_arguments_military_units_and_installations_are_state_forces(analyse, text, actor2_name, actor2_category):
+    ev = event_for(analyse(text), event_type="Battles", sub_event_type="Armed clash")
+    assert ev.actor2 is not None, text
+    assert (ev.actor2.name, ev.actor2.category) == (actor2_name, actor2_category)
+    assert ev.civilian_targeting is (actor2_category == "civilians")
+
+
+def test_arguments_a_civilian_target_gets_no_state_holder(analyse):
+    ev = event_for(analyse("Guerrillas bombed the bank in the capital."), event_type="Explosions/Remote violence",
+                   sub_event_type="Remote explosive/landmine/IED")
+    assert ev.actor2 is None or ev.actor2.category != "state forces"
+    assert ev.targets == ["bank"]
+
+
+def test_arguments_the_enemy_of_the_army_is_the_armed_opposition(analyse):
+    ev = event_for(analyse("THE ARMY ATTACKED ENEMY POSITIONS IN THE NORTH OF THE PROVINCE."))
+    assert ev.actor1.category == "state forces"
+    assert ev.actor2.category == "rebel group"
+    # ... while rebels' enemy positions are the army's.
+    ev = event_for(analyse("The rebels attacked enemy positions near the dam."))
+    assert ev.actor1.category == "rebel group" and ev.actor2.category == "state forces"
+
+
+def test_arguments_a_police_clinic_is_not_a_police_installation(analyse):
+    ev = event_for(analyse("A bomb exploded at the police clinic in the capital."), event_type="Explosions/Remote violence",
+                   sub_event_type="Remote explosive/landmine/IED")
+    assert ev.actor2 is None or ev.actor2.category != "state forces"
+    assert ev.targets == ["police clinic"]

@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 
 from ..options import Options
 from ..schema import Actor, Article, Event, Evidence, Span
-from .actors import ActorMatch, country_of, head_kind, interaction_code, lookup_actor
+from .actors import ActorMatch, country_by_code, country_of, head_kind, interaction_code, lookup_actor
 from .attribution import doc_text, find_attribution
 from .fatalities import find_fatalities
 from .notes import build_notes, render_explanation
@@ -1051,6 +1051,50 @@ def _name_the_victim(roles: ActorRoles) -> None:
     roles.actor2 = ActorSlot(appos, start, end, text, dataclasses.replace(slot.match, text=text))
 
 
+# Words before an installation that say whose it is: 'a police post', 'the army headquarters' (MUC-4: an
+# attack on a military or police installation is an attack on the state's forces).
+_STATE_OWNERS = {"military": "military", "army": "military", "navy": "military", "naval": "military",
+                 "police": "police", "gendarmerie": "police"}
+# Places a force holds: 'a police post' is the police's, but 'a police clinic' treats people like any clinic.
+_GUARDED_PLACES = {"post", "posts", "station", "stations", "headquarters", "barracks", "base", "bases", "checkpoint",
+                   "checkpoints", "camp", "camps", "compound", "installation", "installations", "outpost", "outposts"}
+# Installations that belong to the armed forces by their kind alone (physical_targets.tsv kind 'military').
+_MILITARY_TARGET_KIND = "military"
+
+
+def _installation_holder(doc, start: int, end: int, hint: str | None) -> ActorSlot | None:
+    """The state forces holding a military or police installation named as a target ('the army barracks',
+    'a police post', 'the garrison'), as actor 2; None for any other target."""
+    written = doc_text(doc)[start:end]
+    words = re.findall(r"[a-z]+", written.lower())
+    if not words:
+        return None
+    kind = None
+    if _head_lexicon("physical_targets.tsv").get(words[-1]) == _MILITARY_TARGET_KIND:
+        kind = "military"
+    for word in words[:-1] if words[-1] in _GUARDED_PLACES else ():
+        if word in _STATE_OWNERS:
+            kind = _STATE_OWNERS[word]
+            break
+    if kind is None:
+        return None
+    country = country_by_code(hint) if hint else None
+    name = ("Police Forces" if kind == "police" else "Military Forces") + (f" of {country.name}" if country else "")
+    head = doc.char_span(start, end, alignment_mode="expand")
+    match = ActorMatch(written, name, "state forces", country.code if country else None, 0.5, "installation:" + kind)
+    return ActorSlot(head.root if head is not None else None, start, end, written, match)
+
+
+def _enemy_of_the_state(roles: ActorRoles) -> None:
+    """'The army attacked enemy positions': the enemy of state forces is the armed opposition, not the state."""
+    slot, agent = roles.actor2, roles.actor1
+    if slot is None or slot.match is None or agent is None or agent.match is None:
+        return
+    if agent.match.category == "state forces" and slot.match.category == "state forces" and slot.match.method.startswith("head:") \
+            and re.search(r"\benem(?:y|ies)\b", slot.text, re.I):
+        slot.match = ActorMatch(slot.match.text, slot.text, "rebel group", None, slot.match.score, "head:rebels")
+
+
 def _drop_things(roles: ActorRoles) -> None:
     if _is_thing(roles.actor1) or (roles.actor1 is not None and getattr(roles.actor1.head, "lower_", "") in _BODY_NOUNS):
         roles.actor1 = None  # a weapon, a building or the dead themselves ('the bodies were found') did nothing
@@ -1380,6 +1424,10 @@ def _fill_arguments(article: Article, event: Event, clause: Span, options: Optio
                 if text[a + offset : b + offset].lower() not in seen_words:
                     spans.append((a, b))
                     seen_words.add(text[a + offset : b + offset].lower())
+
+    _enemy_of_the_state(roles)
+    if roles.actor2 is None and event.event_type in VIOLENT_TYPES:
+        roles.actor2 = next((slot for a, b in target_spans if (slot := _installation_holder(view, a, b, hint)) is not None), None)
 
     evidence = [e for e in event.evidence if e.field not in ARGUMENT_FIELDS]
     event.actor1 = event.actor2 = None
