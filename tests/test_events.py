@@ -884,3 +884,98 @@ def test_events_read_status_a_year_on_the_verb_of_a_noun_trigger_dates_it():
     assert read_status(battle, doc[:], date(1990, 5, 21)).reason == "history:1879"
     # without a publication date the year may be the report's own ("hit by air strikes on 25 April 2017")
     assert read_status(battle, doc[:], None).is_event
+
+
+# ------------------------------------------------------- aspect, coordinated clauses, modal scope, demands
+
+
+def candidate_statuses(text: str) -> list[tuple[str, str | None, str]]:
+    """(trigger, modality, reason) of each candidate find_candidates keeps in ``text``."""
+    from conflictwire.events.detect import find_candidates
+    from conflictwire.nlp import load_spacy
+
+    article = Article(id="c", raw_text=text)
+    kept, _ = find_candidates(article, load_spacy()(text))
+    return [(c.trigger.text, c.status.modality, c.status.reason) for c in kept]
+
+
+def clause_status(text: str, word: str):
+    """The status find_candidates would read for ``word``: an infinitive's governor first, then read_status."""
+    from conflictwire.events.detect import _purpose_or_gerund
+    from conflictwire.events.modality import read_status
+    from conflictwire.nlp import load_spacy
+
+    doc = load_spacy()(text)
+    trigger = next(t for t in doc if t.text == word)
+    return _purpose_or_gerund(trigger) or read_status(trigger, doc[:])
+
+
+@pytest.mark.parametrize(
+    "text, word, modality",
+    [
+        # "continue to"/"began to" + verb reports the act going on or starting, not an intention
+        ("Security forces continue to be deployed in the old quarter.", "deployed", "asserted"),
+        ("Police continue to patrol the streets of the market town.", "patrol", "asserted"),
+        ("Troops began to shell the rebel positions at dawn.", "shell", "asserted"),
+        # the aspect verb's own status still counts: negated, planned
+        ("Police did not continue to patrol the streets after midnight.", "patrol", None),
+        ("The rebels threatened to continue to attack convoys on the highway.", "attack", "planned"),
+        # going on fighting a kind of act is a campaign, no act
+        ("The government said it will continue to fight terrorism in the region.", "fight", None),
+    ],
+)
+def test_events_aspect_verbs_report_the_act(text, word, modality):
+    assert clause_status(text, word).modality == modality
+
+
+@pytest.mark.parametrize(
+    "text, word, reason",
+    [
+        # "to accept our demands or arrest us": the second conjunct shares the first one's "to"
+        ("The union said it was now up to the government to accept our demands or arrest us.", "arrest", "intention:to-be"),
+        ("The minister has agreed to meet the delegation and release the detained students.", "release", "planned:agree"),
+    ],
+)
+def test_events_conjoined_infinitive_shares_the_to(text, word, reason):
+    assert clause_status(text, word).reason == reason
+
+
+@pytest.mark.parametrize(
+    "text, word, reason",
+    [
+        # a bare subjunctive after a verb of demanding is a demand, whatever clause the demand sits in
+        ("The remarks came soon after the opposition leader demanded the officer be arrested.", "arrested", "opinion:subjunctive-demand"),
+        ("The court ordered that the two men be detained for a week.", "detained", "opinion:subjunctive-order"),
+        ("The protesters demanded that the officers be arrested.", "arrested", "opinion:subjunctive-demand"),
+    ],
+)
+def test_events_read_status_mandative_subjunctive_is_a_demand(text, word, reason):
+    assert status_of(text, word).reason == reason
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a report of a past arrest after such a verb stays an event
+        ("The family said that police arrested the officer on Monday.", "arrested"),
+        ("The ministry confirmed that the two men were detained at the airport.", "detained"),
+    ],
+)
+def test_events_read_status_reported_arrests_stay_events(text, word):
+    assert status_of(text, word).modality == "asserted"
+
+
+def test_events_modal_of_one_conjunct_does_not_reach_a_finite_second():
+    text = ("The commissioner asserted that the order would be implemented and said all security arrangements "
+            "have been completed.")
+    assert status_of(text, "arrangements").modality == "asserted"
+    # a bare second conjunct does share the modal
+    assert status_of("The militia would attack the villages and burn the crops.", "burn").reason == "hypothetical:would"
+
+
+def test_events_negated_clause_does_not_silence_a_coordinated_clause():
+    statuses = candidate_statuses(
+        "We are not clamping prohibitory orders in the town, but general bandobast will continue.")
+    assert [s[0] for s in statuses] == ["bandobast"]
+    # a weaker cue inside the negated clause stays silent
+    assert candidate_statuses("Police did not arrest the men accused of the killing.") == []

@@ -27,7 +27,7 @@ from importlib import resources
 
 from ..schema import Article, Event, Evidence, Span
 from . import spanish
-from .modality import Status, read_status
+from .modality import GENERIC_ACT_NOUNS, Status, read_status
 from .ontology import kind_of
 
 PLACE_NOUNS = {
@@ -256,18 +256,55 @@ def find_triggers(sent) -> list[tuple[TriggerRule, object]]:
     return found
 
 
+# Verbs of aspect: "continue to patrol", "began to disperse" report the act itself, going on or starting.
+ASPECT_LEMMAS = {"continue", "begin", "start", "resume"}
+
+
+def _infinitive_head(tok):
+    """The verb whose "to" ``tok`` shares: itself, or the first conjunct of "to accept our demands or arrest us"."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return tok
+    own = any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+    first = tok
+    while first.dep_ == "conj" and first.head is not first and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
+    if first is not tok and not own and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        return first
+    return None
+
+
 def _purpose_or_gerund(tok) -> Status | None:
     """Infinitives of purpose and bare gerund subjects name intentions or topics, not events."""
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        governor = tok.head
-        if governor is not tok and _lemma(governor) in {"plan", "vow", "threaten", "intend", "prepare", "decide", "call", "pledge", "announce", "agree"}:
+    infinitive = _infinitive_head(tok)
+    if infinitive is not None:
+        governor = infinitive.head
+        if governor is not infinitive and _lemma(governor) in ASPECT_LEMMAS and infinitive.dep_ == "xcomp" and \
+                not any(c.dep_ == "dobj" and c.lemma_.lower() in GENERIC_ACT_NOUNS for c in tok.children):
+            # the clause's own status (negation, modals, plans) is read by read_status; "continue to
+            # battle terrorism" names a campaign against a kind of act, no act
+            return None
+        if governor is not infinitive and _lemma(governor) in {"plan", "vow", "threaten", "intend", "prepare", "decide", "call", "pledge", "announce", "agree"}:
             return Status("planned", f"planned:{_lemma(governor)}")
         return Status(None, f"intention:to-{_lemma(governor)}")
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "pcomp") and not any(c.dep_ == "nsubj" for c in tok.children):
         return Status(None, "generic:gerund")
     return None
+
+
+def _separate_clause(tok, blocked) -> bool:
+    """``tok`` sits in a clause of its own, coordinated beside the clause of ``blocked``: a conjoined verb with
+    its own subject ("we are not clamping orders, but bandobast will continue") that does not hold ``blocked``."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and \
+                any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cur.children):
+            return not (cur.left_edge.i <= blocked.i <= cur.right_edge.i)
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _span_of(doc, start_char: int, end_char: int, text: str) -> Span:
@@ -388,16 +425,19 @@ def find_candidates(article: Article, doc, sentences: list[Span] | None = None) 
             continue
         chosen = None
         first_reason = None
+        blocked = None  # the trigger whose clause was read as negated, hypothetical, opined or foreseen
         for rule, tok in triggers:
+            if blocked is not None and not _separate_clause(tok, blocked):
+                # The sentence's main event is negated, hypothetical, opined or foreseen: weaker cues
+                # in its clause ("the men accused of the killing") are not reports of their own.
+                continue
             status = _purpose_or_gerund(tok) or read_status(tok, sent, article.published)
             if status.is_event:
                 chosen = (rule, tok, status)
                 break
             first_reason = first_reason or status.reason
-            if not status.reason.startswith(("intention", "generic:gerund", "background:reference", "generic:plural")):
-                # The sentence's main event is negated, hypothetical, opined or foreseen: weaker cues
-                # in it ("the men accused of the killing") are not reports of their own.
-                break
+            if blocked is None and not status.reason.startswith(("intention", "generic:gerund", "background:reference", "generic:plural")):
+                blocked = tok
         if chosen is None:
             dropped.append((sentence, first_reason or "no-trigger"))
             continue

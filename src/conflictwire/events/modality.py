@@ -659,6 +659,40 @@ GENERIC_ACT_NOUNS = {"crime", "abuse", "repression", "violation", "extortion", "
                      "harassment", "intimidation", "threat", "atrocity", "disappearance"}
 
 
+MODALS = OBLIGATION_MODALS | CONDITIONAL_MODALS | UNCERTAIN_MODALS | {"will", "'ll", "can"}
+# Verbs whose "that" clause in the bare subjunctive is a demand or an order, not a report: "demanded (that)
+# the officer be arrested", "ordered that they be detained", "insisted that he resign".
+MANDATIVE_LEMMAS = OPINION_LEMMAS | {"order", "direct", "recommend", "suggest", "propose", "require", "request",
+                                     "instruct", "move", "seek"}
+
+
+def _unscoped_modals(chain) -> set[int]:
+    """Verbs of the chain whose modal does not reach the trigger: a modal takes a bare verb, so in "the order
+    would be implemented and said the arrangements have been completed" the finite second conjunct ("said")
+    is outside the "would" of the first."""
+    return {chain[k].i for k in range(1, len(chain))
+            if chain[k - 1].dep_ == "conj" and chain[k - 1].tag_ in ("VBD", "VBZ") and chain[k].pos_ in ("VERB", "AUX")}
+
+
+def _aux_of(tok, unscoped: set[int]) -> set[str]:
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return aux - MODALS if tok.i in unscoped else aux
+
+
+def _mandative(chain) -> str | None:
+    """A bare-subjunctive complement of a verb of demanding: the governing verb's lemma."""
+    for tok in chain[:2]:
+        if tok.dep_ != "ccomp" or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        passive = len(aux) == 1 and aux[0].lower_ == "be" and aux[0].tag_ == "VB"
+        bare = not aux and tok.tag_ == "VB" and any(c.dep_ == "nsubj" for c in tok.children)
+        if (passive or bare) and tok.head.lemma_.lower() in MANDATIVE_LEMMAS:
+            return tok.head.lemma_.lower()
+        return None
+    return None
+
+
 def read_status(trigger, sentence, published: date | None = None) -> Status:
     """Decide the status of the event that ``trigger`` (a spaCy token) reports inside ``sentence`` (a Span)."""
     chain = _governors(trigger)
@@ -699,12 +733,16 @@ def read_status(trigger, sentence, published: date | None = None) -> Status:
     if re.search(r"\b(?:has|have|had) yet to\b|\bfailed to\b", sent_lower):
         return Status(None, "negated:yet-to")
 
+    mandative = _mandative(chain)
+    if mandative:
+        return Status(None, f"opinion:subjunctive-{mandative}")
+    unscoped = _unscoped_modals(chain)
     for tok in chain:
         children = _children_lower(tok)
         for child in tok.children:
             if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKERS:
                 return Status(None, f"hypothetical:{child.lower_}")
-        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        aux = _aux_of(tok, unscoped)
         if aux & OBLIGATION_MODALS:
             return Status(None, f"opinion:{sorted(aux & OBLIGATION_MODALS)[0]}")
         if aux & CONDITIONAL_MODALS:
@@ -784,7 +822,7 @@ def read_status(trigger, sentence, published: date | None = None) -> Status:
 
     # Future: "will attack", "is going to", "plans to" -> planned if an actor announced it, else forecast.
     for tok in chain:
-        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        aux = _aux_of(tok, unscoped)
         lemma = tok.lemma_.lower()
         done = trigger.tag_ == "VBD" or any(c.lower_ in ("had", "have", "has") for c in trigger.children if c.dep_ == "aux")
         if tok is not trigger and lemma in PLAN_LEMMAS and tok.pos_ in ("VERB", "NOUN") and not done:
@@ -813,7 +851,7 @@ def read_status(trigger, sentence, published: date | None = None) -> Status:
         if lemma in UNCERTAIN_LEMMAS:
             return Status("uncertain", f"uncertain:{lemma}")
     for tok in chain:
-        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        aux = _aux_of(tok, unscoped)
         if aux & UNCERTAIN_MODALS:
             return Status("uncertain", f"uncertain:{sorted(aux & UNCERTAIN_MODALS)[0]}")
     modifiers = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "advmod")}
